@@ -1,0 +1,41 @@
+# Third-party libraries of edge-dml, all from Debian packages, for both ways of
+# building. Included by the module's CMakeLists.txt before build_lib.
+#
+#   Eigen 3        libeigen3-dev          learning models (header only)
+#   Boost          libboost-dev, libboost-iostreams-dev
+#                                         gzip streams for IDX files, statistics
+#   COIN-OR CBC    coinor-libcbc-dev      exact MILP scheduler
+#   GoogleTest     libgtest-dev           tests (only when tests are built)
+
+find_package(Eigen3 3.3 REQUIRED NO_MODULE)
+find_package(Boost 1.74 REQUIRED COMPONENTS iostreams)
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(EDGE_DML_CBC REQUIRED IMPORTED_TARGET cbc)
+
+# Directory scope, so the module's object library, its examples, utilities and
+# tests see the headers however ns-3 names and creates those targets.
+include_directories(${EIGEN3_INCLUDE_DIRS} ${Boost_INCLUDE_DIRS} ${EDGE_DML_CBC_INCLUDE_DIRS})
+
+set(EDGE_DML_THIRD_PARTY_LIBRARIES Boost::iostreams PkgConfig::EDGE_DML_CBC)
+
+# Called after build_lib: the parts ns-3's build_lib does not do for us.
+function(edge_dml_finish_targets)
+  set(test_data_dir "${CMAKE_CURRENT_SOURCE_DIR}/test/data")
+  if(EDGE_DML_IN_TREE)
+    # ns-3 names the test library lib<module>-test and links it into test-runner.
+    if(TARGET libedge-dml-test)
+      find_package(GTest REQUIRED)
+      target_link_libraries(libedge-dml-test GTest::gtest)
+      target_compile_definitions(
+        libedge-dml-test PRIVATE EDGE_DML_TEST_DATA_DIR="${test_data_dir}"
+      )
+    endif()
+    if(ENABLE_EXAMPLES)
+      # build_lib_example reads the module name from the caller's scope.
+      set(BLIB_LIBNAME edge-dml)
+      add_subdirectory(utils)
+    endif()
+  else()
+    edge_dml_standalone_finish("${test_data_dir}")
+  endif()
+endfunction()

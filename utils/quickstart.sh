@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# edge-dml quick start on Debian 12.
+#
+#   utils/quickstart.sh run    install what is missing, build, run the flagship example
+#   utils/quickstart.sh test   install what is missing, build, run the whole test suite
+#
+# Installs only the Debian packages listed in utils/debian-packages.txt that are
+# not installed yet (with sudo unless run as root), then runs the CMake workflow
+# preset of the same name (see CMakePresets.json). Downloads nothing else.
+set -euo pipefail
+
+usage() {
+    echo "usage: $0 run|test|test-sanitize" >&2
+    exit 2
+}
+[ $# -eq 1 ] || usage
+case "$1" in
+run | test | test-sanitize) workflow=$1 ;;
+*)
+    echo "unknown command '$1'" >&2
+    usage
+    ;;
+esac
+
+cd "$(dirname "$0")/.."
+
+missing=()
+while read -r package; do
+    case "$package" in '' | '#'*) continue ;; esac
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$package")
+    fi
+done <utils/debian-packages.txt
+
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing missing Debian packages: ${missing[*]}" >&2
+    as_root=()
+    if [ "$(id -u)" -ne 0 ]; then
+        as_root=(sudo)
+    fi
+    "${as_root[@]}" apt-get update
+    "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive \
+        apt-get install -y --no-install-recommends "${missing[@]}"
+fi
+
+jobs=$(nproc)
+export CMAKE_BUILD_PARALLEL_LEVEL=${CMAKE_BUILD_PARALLEL_LEVEL:-$jobs}
+export CTEST_PARALLEL_LEVEL=${CTEST_PARALLEL_LEVEL:-$jobs}
+exec cmake --workflow --preset "$workflow"
