@@ -6,9 +6,8 @@
 #include "ns3/double.h"
 #include "ns3/rng-seed-manager.h"
 
-#include <gtest/gtest.h>
-
 #include <cmath>
+#include <gtest/gtest.h>
 
 using namespace ns3;
 using ns3::edgedml::AnnulusPositionAllocator;

@@ -9,7 +9,6 @@
 #include "ns3/test.h"
 
 #include <gtest/gtest.h>
-
 #include <string>
 #include <vector>
 

@@ -73,8 +73,7 @@ AnnulusPositionAllocator::GetNext() const
     NS_ABORT_MSG_UNLESS(m_minRadiusM >= 0.0 && m_maxRadiusM > m_minRadiusM,
                         "AnnulusPositionAllocator: need 0 <= MinRadiusM < MaxRadiusM, got "
                             << m_minRadiusM << " and " << m_maxRadiusM);
-    const double r2 =
-        m_rv->GetValue(m_minRadiusM * m_minRadiusM, m_maxRadiusM * m_maxRadiusM);
+    const double r2 = m_rv->GetValue(m_minRadiusM * m_minRadiusM, m_maxRadiusM * m_maxRadiusM);
     const double radius = std::sqrt(r2);
     const double angle = m_rv->GetValue(0.0, 2.0 * M_PI);
     Vector position(m_centre.x + radius * std::cos(angle),
