@@ -52,7 +52,7 @@ class EdgeDmlTestSuite : public TestSuite
     EdgeDmlTestSuite()
         : TestSuite("edge-dml", UNIT)
     {
-        AddTestCase(new GoogleTestBridgeTestCase(), TestCase::EXTENSIVE);
+        AddTestCase(new GoogleTestBridgeTestCase(), TestCase::QUICK);
     }
 };
 
