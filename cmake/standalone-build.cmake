@@ -160,5 +160,59 @@ function(edge_dml_standalone_finish test_data_dir)
   if(ENABLE_EXAMPLES)
     set(BLIB_LIBNAME edge-dml)
     add_subdirectory(utils)
+    if(ENABLE_TESTS)
+      edge_dml_example_tests()
+    endif()
   endif()
+endfunction()
+
+# The examples as ctest tests: their runs, determinism and their rejection of
+# bad command-line values (status 2 and a message naming the value).
+function(edge_dml_example_tests)
+  set(scripts ${CMAKE_CURRENT_SOURCE_DIR}/test/cmake)
+  set(uplink $<TARGET_FILE:edge-dml-uplink>)
+  add_test(
+    NAME example.edge-dml-uplink.SameSeedSameFiles
+    COMMAND
+      ${CMAKE_COMMAND} -DPROGRAM=${uplink} "-DARGS=--numEdgeServers=12;--rounds=3;--pcap=true"
+      "-DFILES=edge-dml-uplink.csv;edge-dml-uplink-ps.pcap"
+      -DWORK=${CMAKE_BINARY_DIR}/test-scratch/uplink-same-seed -P ${scripts}/same-output.cmake
+  )
+  add_test(
+    NAME example.edge-dml-uplink.PacketSocketsPacketLossRetransmissions
+    COMMAND
+      ${CMAKE_COMMAND} -DPROGRAM=${uplink}
+      "-DARGS=--numEdgeServers=10;--rounds=2;--socket=packet;--lossUnit=Packet;--maxRetransmissions=2;--numRbs=4;--rbAllocator=ns3::edgedml::FixedRbAllocator"
+      -DFILES=edge-dml-uplink.csv -DWORK=${CMAKE_BINARY_DIR}/test-scratch/uplink-packet
+      -P ${scripts}/same-output.cmake
+  )
+  set(bad_values
+      "--rbBandwidthHz=-1|--rbBandwidthHz=-1 is invalid: must be >= 1"
+      "--txPowerW=-0.01|--txPowerW=-0.01 is invalid: must be a finite value > 0"
+      "--numEdgeServers=-3|--numEdgeServers=-3 is invalid"
+      "--lossUnit=Bits|--lossUnit=Bits is invalid: use one of Message Packet"
+      "--rbAllocator=ns3::NoSuchAllocator|--rbAllocator=ns3::NoSuchAllocator is invalid: no such type"
+      "--socket=tcp|--socket=tcp is invalid"
+      "--output=sub/x.csv|--output=sub/x.csv is invalid"
+  )
+  foreach(entry ${bad_values})
+    string(REPLACE "|" ";" parts "${entry}")
+    list(GET parts 0 arg)
+    list(GET parts 1 regex)
+    string(REGEX REPLACE "^--([A-Za-z]+)=.*" "\\1" option "${arg}")
+    add_test(
+      NAME example.edge-dml-uplink.Rejects.${option}
+      COMMAND ${CMAKE_COMMAND} -DPROGRAM=${uplink} -DARGS=${arg} -DEXPECT_CODE=2
+              "-DEXPECT_REGEX=${regex}" -P ${scripts}/expect-exit.cmake
+    )
+  endforeach()
+  # Attribute values given on the command line go through the checkers.
+  add_test(
+    NAME example.edge-dml-uplink.Rejects.NegativeAttribute
+    COMMAND
+      ${CMAKE_COMMAND} -DPROGRAM=${uplink}
+      -DARGS=--ns3::edgedml::OfdmaChannel::ResourceBlockBandwidthHz=-5 -DEXPECT_CODE=1
+      "-DEXPECT_REGEX=Invalid command-line argument: --ns3::edgedml::OfdmaChannel::ResourceBlockBandwidthHz=-5"
+      -P ${scripts}/expect-exit.cmake
+  )
 endfunction()

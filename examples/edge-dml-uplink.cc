@@ -113,7 +113,9 @@ main(int argc, char* argv[])
     check.AtLeast("rounds", rounds, 1, "");
     check.AtMost("rounds", rounds, 1000000, "");
     check.AtLeast("maxRetransmissions", maxRetransmissions, 0, "");
+    check.AtMost("maxRetransmissions", maxRetransmissions, 1000, "");
     check.AtLeast("numRbs", numRbs, 0, "RBs; 0 gives one per edge server");
+    check.AtMost("numRbs", numRbs, 1000000, "RBs");
     check.AtMost("payloadBytes", payloadBytes, 4294967295.0, "bytes");
     check.Positive("roundIntervalS", roundIntervalS, "s");
     check.AtLeast("drainS", drainS, 0, "s");

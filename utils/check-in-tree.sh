@@ -71,9 +71,7 @@ step "test.py -s edge-dml"
 step "examples"
 for example in $(cd contrib/edge-dml/examples && ls *.cc | sed 's/\.cc$//'); do
     case "$example" in
-    edge-dml-training) args="--rounds=2 --numEdgeServers=10 --dataset=synthetic" ;;
-    edge-dml-paper) args="--instances=1 --maxTasks=12 --plots=false" ;;
-    *) args="" ;;
+    *) args="" ;; # each example on its embedded defaults
     esac
     step "./ns3 run '$example $args'"
     (mkdir -p "$work/run-$example" && cd "$work/run-$example" &&

@@ -5,8 +5,9 @@
 #   utils/quickstart.sh test   install what is missing, build, run the whole test suite
 #
 # Installs only the Debian packages listed in utils/debian-packages.txt that are
-# not installed yet (with sudo unless run as root), then runs the CMake workflow
-# preset of the same name (see CMakePresets.json). Downloads nothing else.
+# not installed yet (with sudo unless run as root), then runs a CMake workflow
+# preset (see CMakePresets.json): "build" then the flagship example for run,
+# the preset of the same name otherwise. Downloads nothing else.
 set -euo pipefail
 
 usage() {
@@ -46,4 +47,10 @@ fi
 jobs=$(nproc)
 export CMAKE_BUILD_PARALLEL_LEVEL=${CMAKE_BUILD_PARALLEL_LEVEL:-$jobs}
 export CTEST_PARALLEL_LEVEL=${CTEST_PARALLEL_LEVEL:-$jobs}
+if [ "$workflow" = run ]; then
+    cmake --workflow --preset build
+    # The flagship example on its embedded defaults; it writes
+    # edge-dml-uplink.csv into the current directory (the checkout).
+    exec build/bin/edge-dml-uplink
+fi
 exec cmake --workflow --preset "$workflow"

@@ -103,6 +103,14 @@ MessageSink::HandleRead(Ptr<Socket> socket)
         ++stats.packets;
         stats.bytes += size;
         const auto key = std::make_pair(header.GetSourceId(), header.GetMessageId());
+        if (header.GetMessageId() >= PENDING_WINDOW)
+        {
+            // Forget this source's messages too old to complete any more.
+            const auto first = m_pending.lower_bound(std::make_pair(header.GetSourceId(), 0u));
+            const auto last = m_pending.lower_bound(
+                std::make_pair(header.GetSourceId(), header.GetMessageId() - PENDING_WINDOW));
+            m_pending.erase(first, last);
+        }
         const uint32_t arrived = ++m_pending[key];
         if (arrived == header.GetCount())
         {

@@ -23,7 +23,9 @@ namespace edgedml
 /**
  * \ingroup edge-dml
  * \brief Receives MessageSource traffic and reassembles messages: a message
- * counts as received when every one of its packets has arrived.
+ * counts as received when every one of its packets has arrived. A message
+ * still incomplete when its source's message PENDING_WINDOW numbers later
+ * starts arriving is given up (its state is freed).
  */
 class MessageSink : public Application
 {
@@ -52,6 +54,9 @@ class MessageSink : public Application
     SourceStats GetSourceStats(uint32_t sourceId) const;
     /// \return every sender's counters, by sender id
     const std::map<uint32_t, SourceStats>& GetAllSourceStats() const;
+
+    /// Incomplete messages kept per source, counted back from the newest.
+    static constexpr uint32_t PENDING_WINDOW = 64;
 
     /**
      * TracedCallback signature for whole messages.

@@ -63,6 +63,13 @@ MessageSource::GetTypeId()
                           TimeValue(Seconds(1.0)),
                           MakeTimeAccessor(&MessageSource::m_interval),
                           MakeTimeChecker(TimeStep(1)))
+            .AddAttribute("SourceId",
+                          "Sender id written into headers and MessageTags; "
+                          "4294967295 means the node id. Give each source on one node its own "
+                          "id, or their messages share loss draws and sink counters.",
+                          UintegerValue(NODE_ID),
+                          MakeUintegerAccessor(&MessageSource::m_sourceId),
+                          MakeUintegerChecker<uint32_t>())
             .AddAttribute("MaxMessages",
                           "Periodic messages to send (0: until the application stops).",
                           UintegerValue(1),
@@ -87,6 +94,7 @@ MessageSource::MessageSource()
     : m_messageBytes(31400),
       m_packetBytes(1472),
       m_maxMessages(1),
+      m_sourceId(NODE_ID),
       m_sent(0),
       m_periodicSent(0)
 {
@@ -152,6 +160,12 @@ MessageSource::GetPacketsPerMessage(uint32_t bytes) const
 }
 
 uint32_t
+MessageSource::GetSourceId() const
+{
+    return m_sourceId == NODE_ID ? GetNode()->GetId() : m_sourceId;
+}
+
+uint32_t
 MessageSource::GetMessagesSent() const
 {
     return m_sent;
@@ -165,7 +179,7 @@ MessageSource::SendMessage(uint32_t bytes)
     const uint32_t messageId = m_sent++;
     const uint32_t count = GetPacketsPerMessage(bytes);
     const uint32_t perPacket = m_packetBytes - MessageHeader().GetSerializedSize();
-    const uint32_t sourceId = GetNode()->GetId();
+    const uint32_t sourceId = GetSourceId();
     uint32_t left = bytes;
     for (uint32_t index = 0; index < count; ++index)
     {

@@ -22,10 +22,9 @@ namespace edgedml
  * into packets, over any socket type (UDP, packet socket, ...).
  *
  * Every packet starts with a MessageHeader and carries a MessageTag (source =
- * node id), so a WaterfallErrorModel in loss unit Message treats the message
- * as one unit and MessageSink can tell whether it arrived whole. From
- * StartTime it sends MaxMessages messages (0: until stopped), one every
- * Interval; SendMessage() sends one on demand.
+ * SourceId, by default the node id), so a WaterfallErrorModel in loss unit Message treats the
+ * message as one unit and MessageSink can tell whether it arrived whole. From StartTime it sends
+ * MaxMessages messages (0: until stopped), one every Interval; SendMessage() sends one on demand.
  */
 class MessageSource : public Application
 {
@@ -50,6 +49,11 @@ class MessageSource : public Application
     uint32_t GetPacketsPerMessage(uint32_t bytes) const;
     /// \return messages sent so far
     uint32_t GetMessagesSent() const;
+    /// \return the sender id in headers and tags (SourceId, or the node id)
+    uint32_t GetSourceId() const;
+
+    /// SourceId value that stands for the node id.
+    static constexpr uint32_t NODE_ID = 0xffffffff;
 
     /**
      * TracedCallback signature for sent messages.
@@ -72,6 +76,7 @@ class MessageSource : public Application
     uint32_t m_packetBytes;  //!< payload per packet (message header included), in bytes
     Time m_interval;         //!< time between periodic messages
     uint32_t m_maxMessages;  //!< periodic messages to send (0: unlimited)
+    uint32_t m_sourceId;     //!< sender id, or NODE_ID
     Ptr<Socket> m_socket;    //!< the socket
     uint32_t m_sent;         //!< messages sent
     uint32_t m_periodicSent; //!< periodic messages sent

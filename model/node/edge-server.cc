@@ -37,7 +37,7 @@ EdgeServer::GetTypeId()
                           MakeUintegerAccessor(&EdgeServer::m_samples),
                           MakeUintegerChecker<uint32_t>())
             .AddAttribute("CpuFrequencyHz",
-                          "CPU frequency f_i, in Hz (> 0; EdgeServerHelper draws it from "
+                          "CPU frequency f_i, in Hz (>= 1; EdgeServerHelper draws it from "
                           "U[1, 3] GHz by default).",
                           DoubleValue(2e9),
                           MakeDoubleAccessor(&EdgeServer::m_cpuFrequencyHz),

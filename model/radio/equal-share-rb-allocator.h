@@ -17,7 +17,8 @@ namespace edgedml
  * \brief Equal share among active transmitters: a grant of
  * max(1, floor(R / active)) RBs, capped by the free RBs; nothing when no RB is
  * free. With R = n RBs and all n ES sending, each ES gets one RB (the papers'
- * setting); with more senders than RBs the last ones wait.
+ * setting); with more senders than RBs the last ones wait; a sender alone
+ * gets the whole uplink.
  */
 class EqualShareRbAllocator : public RbAllocator
 {

@@ -102,8 +102,7 @@ OfdmaChannel::OfdmaChannel()
       m_noiseDensityDbmPerHz(-174.0),
       m_downlinkInterferenceW(1.8e-7),
       m_heldRbs(0),
-      m_holders(0),
-      m_serving(false)
+      m_holders(0)
 {
 }
 
@@ -112,6 +111,7 @@ OfdmaChannel::~OfdmaChannel() = default;
 void
 OfdmaChannel::DoDispose()
 {
+    m_serveEvent.Cancel();
     m_baseStation = nullptr;
     m_terminals.clear();
     m_byAddress.clear();
@@ -318,7 +318,7 @@ OfdmaChannel::RequestUplinkGrant(Ptr<OfdmaNetDevice> terminal)
     NS_LOG_FUNCTION(this << terminal);
     m_waiting.push_back(terminal);
     m_askedAt[PeekPointer(terminal)] = Simulator::Now();
-    ServeWaiting();
+    ScheduleServe();
 }
 
 void
@@ -327,7 +327,7 @@ OfdmaChannel::CancelUplinkRequest(Ptr<OfdmaNetDevice> terminal)
     NS_LOG_FUNCTION(this << terminal);
     m_waiting.erase(std::remove(m_waiting.begin(), m_waiting.end(), terminal), m_waiting.end());
     m_askedAt.erase(PeekPointer(terminal));
-    ServeWaiting();
+    ScheduleServe();
 }
 
 void
@@ -337,17 +337,32 @@ OfdmaChannel::ReleaseUplinkRbs(Ptr<OfdmaNetDevice> terminal, uint32_t numRbs)
     NS_ASSERT(numRbs <= m_heldRbs && m_holders > 0);
     m_heldRbs -= numRbs;
     --m_holders;
-    ServeWaiting();
+    ScheduleServe();
+}
+
+void
+OfdmaChannel::ScheduleServe()
+{
+    if (!m_waiting.empty() && !m_serveEvent.IsRunning())
+    {
+        m_serveEvent = Simulator::ScheduleNow(&OfdmaChannel::ServeWaiting, this);
+    }
+}
+
+uint32_t
+OfdmaChannel::CountBacklogged() const
+{
+    uint32_t backlogged = 0;
+    for (const auto& terminal : m_terminals)
+    {
+        backlogged += terminal->IsBacklogged() ? 1 : 0;
+    }
+    return backlogged;
 }
 
 void
 OfdmaChannel::ServeWaiting()
 {
-    if (m_serving)
-    {
-        return; // the outer call's loop sees every change
-    }
-    m_serving = true;
     while (!m_waiting.empty())
     {
         const uint32_t total = GetUplinkRbCount();
@@ -357,10 +372,7 @@ OfdmaChannel::ServeWaiting()
             break;
         }
         Ptr<OfdmaNetDevice> terminal = m_waiting.front();
-        const RbRequest request{terminal,
-                                free,
-                                total,
-                                m_holders + static_cast<uint32_t>(m_waiting.size())};
+        const RbRequest request{terminal, free, total, std::max<uint32_t>(1, CountBacklogged())};
         const uint32_t granted = m_allocator->Allocate(request);
         if (granted == 0)
         {
@@ -374,7 +386,6 @@ OfdmaChannel::ServeWaiting()
         m_grantTrace(terminal, granted, waited);
         terminal->StartTransmission(granted);
     }
-    m_serving = false;
 }
 
 OfdmaTransmission

@@ -9,6 +9,7 @@
 #include "rb-allocator.h"
 
 #include "ns3/channel.h"
+#include "ns3/event-id.h"
 #include "ns3/mac48-address.h"
 #include "ns3/packet.h"
 #include "ns3/propagation-delay-model.h"
@@ -43,9 +44,13 @@ struct OfdmaReception
  * parameter server) and many terminals (edge servers).
  *
  * - Uplink: NumResourceBlocks RBs of ResourceBlockBandwidthHz each. A terminal
- *   with a packet asks for a grant; the RbAllocator decides how many RBs it
- *   gets now or whether it waits (first come, first served) for a
- *   transmission to end. A grant holds its RBs for one packet.
+ *   with a packet asks for a grant. Requests are served in an event scheduled
+ *   for the current instant, so requests made by events already scheduled for
+ *   that instant (e.g. every edge server starting a round at t) are decided
+ *   together; in order of request, the RbAllocator decides how many RBs each
+ *   gets now (knowing how many terminals are backlogged) or whether it waits
+ *   for a transmission to end and free RBs. A grant holds its RBs for one
+ *   packet.
  * - Link budget per attempt: power split evenly over the k granted RBs,
  *   per-RB SNR = (p/k) h / (I + B_RB N0) with h from the PropagationLossModel
  *   between the nodes' MobilityModels (evaluated per packet, so fading models
@@ -59,7 +64,8 @@ struct OfdmaReception
  *   receiver then applies its own loss law.
  * - Uplink interference I per terminal is drawn from UplinkInterferencePerRb
  *   at first use and again on each RedrawUplinkInterference() (MODEL.md:
- *   once per ES per round; the parameter-server application calls it).
+ *   once per ES per round; whatever drives the rounds calls it, e.g.
+ *   edge-dml-uplink at every round start).
  */
 class OfdmaChannel : public Channel
 {
@@ -155,8 +161,9 @@ class OfdmaChannel : public Channel
     /// \name Interface for OfdmaNetDevice
     /// @{
     /**
-     * \brief A terminal asks for uplink RBs; it is granted now or queued,
-     * and OfdmaNetDevice::StartTransmission is called on grant.
+     * \brief A terminal asks for uplink RBs; it is served in an event of the
+     * current instant, or later, and OfdmaNetDevice::StartTransmission is
+     * called on grant.
      * \param terminal the terminal
      */
     void RequestUplinkGrant(Ptr<OfdmaNetDevice> terminal);
@@ -205,6 +212,10 @@ class OfdmaChannel : public Channel
 
     /// Grant RBs to waiting terminals, in order, while the allocator allows.
     void ServeWaiting();
+    /// Serve the waiting terminals at the end of the current instant.
+    void ScheduleServe();
+    /// \return the terminals that have a packet to send (the uplink's active transmitters)
+    uint32_t CountBacklogged() const;
     /**
      * \param device a device on this channel
      * \return its node's MobilityModel (aborts with a clear message if none)
@@ -237,7 +248,7 @@ class OfdmaChannel : public Channel
     std::map<const OfdmaNetDevice*, Time> m_askedAt; //!< when each waiting terminal asked
     uint32_t m_heldRbs;                              //!< uplink RBs held now
     uint32_t m_holders;                              //!< terminals holding RBs now
-    bool m_serving;                                  //!< guards ServeWaiting against reentry
+    EventId m_serveEvent;                            //!< pending ServeWaiting
 
     TracedCallback<Ptr<const NetDevice>, uint32_t, Time> m_grantTrace; //!< uplink grants
 };

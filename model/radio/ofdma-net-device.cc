@@ -203,6 +203,12 @@ OfdmaNetDevice::GetTxPowerW() const
     return m_txPowerW;
 }
 
+bool
+OfdmaNetDevice::IsBacklogged() const
+{
+    return m_current || (m_queue && !m_queue->IsEmpty());
+}
+
 Ptr<Queue<Packet>>
 OfdmaNetDevice::GetQueue() const
 {
@@ -278,6 +284,11 @@ OfdmaNetDevice::SendFrom(Ptr<Packet> packet,
     if (!m_linkUp || !m_channel)
     {
         Drop(packet, OfdmaDropReason::LINK_DOWN);
+        return false;
+    }
+    if (packet->GetSize() > m_mtu)
+    {
+        Drop(packet, OfdmaDropReason::MTU_EXCEEDED);
         return false;
     }
     EthernetHeader header(false);
@@ -464,12 +475,17 @@ OfdmaNetDevice::Receive(Ptr<Packet> packet,
         type = NetDevice::PACKET_OTHERHOST;
     }
 
-    if (type == NetDevice::PACKET_OTHERHOST && m_role == BASE_STATION &&
-        m_channel->FindTerminal(destination))
+    if (type == NetDevice::PACKET_OTHERHOST && m_role == BASE_STATION)
     {
-        // Relay a terminal's unicast to another terminal on the downlink.
         packet->AddHeader(header);
-        Enqueue(packet);
+        if (m_channel->FindTerminal(destination))
+        {
+            Enqueue(packet); // relay a terminal's unicast to another terminal
+        }
+        else
+        {
+            Drop(packet, OfdmaDropReason::UNREACHABLE);
+        }
         return;
     }
     if (!m_promiscCallback.IsNull())

@@ -81,6 +81,8 @@ class OfdmaNetDevice : public NetDevice
 
     /// \return the transmit power, in W
     double GetTxPowerW() const;
+    /// \return whether the device has a packet to send (current or queued)
+    bool IsBacklogged() const;
     /// \return the transmit queue
     Ptr<Queue<Packet>> GetQueue() const;
     /// \param queue the transmit queue

@@ -24,6 +24,8 @@ ToString(OfdmaDropReason reason)
         return "RetryLimit";
     case OfdmaDropReason::UNREACHABLE:
         return "Unreachable";
+    case OfdmaDropReason::MTU_EXCEEDED:
+        return "MtuExceeded";
     }
     return "Unknown";
 }

@@ -31,11 +31,12 @@ enum class OfdmaDirection
  */
 enum class OfdmaDropReason
 {
-    QUEUE_FULL,  //!< the transmit queue was full
-    LINK_DOWN,   //!< the device is down (its edge server went offline)
-    CORRUPTED,   //!< the receive error model corrupted it (one reception attempt)
-    RETRY_LIMIT, //!< the sender gave up after its last link-layer retransmission
-    UNREACHABLE, //!< no receiver (no base station, unknown destination) or zero rate
+    QUEUE_FULL,   //!< the transmit queue was full
+    LINK_DOWN,    //!< the device is down (its edge server went offline)
+    CORRUPTED,    //!< the receive error model corrupted it (one reception attempt)
+    RETRY_LIMIT,  //!< the sender gave up after its last link-layer retransmission
+    UNREACHABLE,  //!< no receiver (no base station, unknown destination) or zero rate
+    MTU_EXCEEDED, //!< larger than the device's MTU
 };
 
 /**

@@ -22,7 +22,7 @@ struct RbRequest
     Ptr<NetDevice> device;       //!< the transmitter asking
     uint32_t freeRbs;            //!< RBs not held by any transmission now
     uint32_t totalRbs;           //!< RBs of the uplink
-    uint32_t activeTransmitters; //!< transmitting now plus waiting, the asker included
+    uint32_t activeTransmitters; //!< terminals with a packet to send, the asker included
 };
 
 /**
@@ -31,10 +31,11 @@ struct RbRequest
  *
  * When a terminal has a packet to send, the channel asks the allocator how
  * many RBs to grant it now; 0 means it waits (first come, first served) until
- * a transmission ends and frees RBs. A grant holds its RBs for one packet.
- * Non-virtual interface: Allocate() checks the leaf's answer; a leaf only
- * implements DoAllocate(). Allocators are chosen by TypeId (the channel's
- * RbAllocator attribute, or OfdmaHelper::SetRbAllocator).
+ * a transmission ends and frees RBs. Active transmitters are the terminals
+ * with a packet to send (waiting, on the air, or awaiting ARQ feedback). A grant holds its RBs for
+ * one packet. Non-virtual interface: Allocate() checks the leaf's answer; a leaf only implements
+ * DoAllocate(). Allocators are chosen by TypeId (the channel's RbAllocator attribute, or
+ * OfdmaHelper::SetRbAllocator).
  */
 class RbAllocator : public Object
 {
