@@ -54,7 +54,7 @@ CommandLineChecks::AtLeast(const std::string& option,
                            double min,
                            const std::string& unit) const
 {
-    if (!(value >= min) || std::isnan(value))
+    if (!(value >= min)) // also rejects NaN
     {
         std::ostringstream os;
         os << Given(option, value) << " is invalid: must be >= " << min << InUnit(unit);
