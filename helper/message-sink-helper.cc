@@ -5,7 +5,6 @@
 #include "message-sink-helper.h"
 
 #include "ns3/message-sink.h"
-#include "ns3/string.h"
 
 namespace ns3
 {
@@ -13,29 +12,8 @@ namespace edgedml
 {
 
 MessageSinkHelper::MessageSinkHelper(const std::string& protocol, const Address& local)
+    : MessageApplicationHelper(MessageSink::GetTypeId(), protocol, "Local", local)
 {
-    m_factory.SetTypeId(MessageSink::GetTypeId());
-    m_factory.Set("Protocol", StringValue(protocol));
-    m_factory.Set("Local", AddressValue(local));
-}
-
-void
-MessageSinkHelper::SetAttribute(const std::string& name, const AttributeValue& value)
-{
-    m_factory.Set(name, value);
-}
-
-ApplicationContainer
-MessageSinkHelper::Install(NodeContainer nodes) const
-{
-    ApplicationContainer apps;
-    for (auto it = nodes.Begin(); it != nodes.End(); ++it)
-    {
-        Ptr<MessageSink> app = m_factory.Create<MessageSink>();
-        (*it)->AddApplication(app);
-        apps.Add(app);
-    }
-    return apps;
 }
 
 } // namespace edgedml

@@ -5,12 +5,7 @@
 #ifndef EDGE_DML_MESSAGE_SINK_HELPER_H
 #define EDGE_DML_MESSAGE_SINK_HELPER_H
 
-#include "ns3/address.h"
-#include "ns3/application-container.h"
-#include "ns3/node-container.h"
-#include "ns3/object-factory.h"
-
-#include <string>
+#include "message-application-helper.h"
 
 namespace ns3
 {
@@ -21,7 +16,7 @@ namespace edgedml
  * \ingroup edge-dml
  * \brief Installs a MessageSink that receives messages on an address.
  */
-class MessageSinkHelper
+class MessageSinkHelper : public MessageApplicationHelper
 {
   public:
     /**
@@ -29,20 +24,6 @@ class MessageSinkHelper
      * \param local the Local address
      */
     MessageSinkHelper(const std::string& protocol, const Address& local);
-
-    /**
-     * \param name a MessageSink attribute \param value its value
-     */
-    void SetAttribute(const std::string& name, const AttributeValue& value);
-
-    /**
-     * \param nodes the nodes
-     * \return one application per node
-     */
-    ApplicationContainer Install(NodeContainer nodes) const;
-
-  private:
-    ObjectFactory m_factory; //!< MessageSink
 };
 
 } // namespace edgedml

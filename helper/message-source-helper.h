@@ -5,12 +5,7 @@
 #ifndef EDGE_DML_MESSAGE_SOURCE_HELPER_H
 #define EDGE_DML_MESSAGE_SOURCE_HELPER_H
 
-#include "ns3/address.h"
-#include "ns3/application-container.h"
-#include "ns3/node-container.h"
-#include "ns3/object-factory.h"
-
-#include <string>
+#include "message-application-helper.h"
 
 namespace ns3
 {
@@ -21,7 +16,7 @@ namespace edgedml
  * \ingroup edge-dml
  * \brief Installs a MessageSource that sends messages to an address.
  */
-class MessageSourceHelper
+class MessageSourceHelper : public MessageApplicationHelper
 {
   public:
     /**
@@ -29,20 +24,6 @@ class MessageSourceHelper
      * \param remote the Remote address
      */
     MessageSourceHelper(const std::string& protocol, const Address& remote);
-
-    /**
-     * \param name a MessageSource attribute \param value its value
-     */
-    void SetAttribute(const std::string& name, const AttributeValue& value);
-
-    /**
-     * \param nodes the nodes
-     * \return one application per node
-     */
-    ApplicationContainer Install(NodeContainer nodes) const;
-
-  private:
-    ObjectFactory m_factory; //!< MessageSource
 };
 
 } // namespace edgedml
