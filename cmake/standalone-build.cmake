@@ -194,6 +194,7 @@ function(edge_dml_example_tests)
       "--rbAllocator=ns3::NoSuchAllocator|--rbAllocator=ns3::NoSuchAllocator is invalid: no such type"
       "--socket=tcp|--socket=tcp is invalid"
       "--output=sub/x.csv|--output=sub/x.csv is invalid"
+      "--drainS=1e300|--drainS=1e\\+300 is invalid: must be <= 1e\\+06"
   )
   foreach(entry ${bad_values})
     string(REPLACE "|" ";" parts "${entry}")

@@ -119,6 +119,15 @@ main(int argc, char* argv[])
     check.AtMost("payloadBytes", payloadBytes, 4294967295.0, "bytes");
     check.Positive("roundIntervalS", roundIntervalS, "s");
     check.AtLeast("drainS", drainS, 0, "s");
+    // ns-3 time (ns resolution, 64 bits) ends after about 292 years.
+    check.AtMost("roundIntervalS", roundIntervalS, 1e6, "s");
+    check.AtMost("drainS", drainS, 1e6, "s");
+    if (rounds * roundIntervalS + drainS > 1e9)
+    {
+        check.Fail("--rounds=" + std::to_string(rounds) +
+                   " with this --roundIntervalS and --drainS runs past 1e9 s of simulated "
+                   "time; use fewer rounds or shorter intervals");
+    }
     check.OneOf("lossUnit", lossUnit, {"Message", "Packet"});
     check.AtLeast("waterfallThreshold", waterfallThreshold, 0, "");
     check.OneOf("socket", socketType, {"udp", "packet"});

@@ -12,6 +12,7 @@
 #include "ns3/edge-server-energy-model-helper.h"
 #include "ns3/edge-server-energy-model.h"
 #include "ns3/edge-server.h"
+#include "ns3/simple-device-energy-model.h"
 #include "ns3/uinteger.h"
 
 #include <gtest/gtest.h>
@@ -184,10 +185,15 @@ TEST_F(EdgeServerEnergyModelTest, DepletionTakesTheServerOffline)
                                            &offlineAt));
     bool finished = false;
     uint32_t aborted = 0;
+    Time ran;
     server->TraceConnectWithoutContext("ComputeAbort",
                                        MakeBoundCallback(
-                                           +[](uint32_t* n, double, Time) { ++*n; },
-                                           &aborted));
+                                           +[](uint32_t* n, Time* r, double, Time t) {
+                                               ++*n;
+                                               *r = t;
+                                           },
+                                           &aborted,
+                                           &ran));
     ASSERT_TRUE(server->Compute(1e10,
                                 MakeBoundCallback(
                                     +[](bool* f) { *f = true; },
@@ -202,10 +208,77 @@ TEST_F(EdgeServerEnergyModelTest, DepletionTakesTheServerOffline)
     EXPECT_FALSE(server->IsOnline());
     EXPECT_FALSE(finished);
     EXPECT_EQ(aborted, 1u);
+    EXPECT_EQ(ran, depleted[0]) << "the abort reports how long the computation ran";
     EXPECT_FALSE(m_cell->terminals[0]->IsLinkUp());
     EXPECT_TRUE(m_models[0]->IsDepleted());
     EXPECT_NEAR(m_models[0]->GetTotalEnergyConsumption(), 0.9, 1e-8);
     EXPECT_NEAR(m_sources[0]->GetRemainingEnergy(), 0.1, 1e-8);
     EXPECT_FALSE(edgedmltest::SendRaw(m_cell->terminals[0], m_cell->bs, 100));
     EXPECT_EQ(m_models[0]->StartActivity(EnergyActivity::TASK, 1.0, Seconds(1)), 0u);
+}
+
+// Another load on the same source drains it unnoticed (no update since); the
+// next computation or transmission finds it depleted when it starts: nothing
+// starts, the server is offline, the device is left clean.
+TEST_F(EdgeServerEnergyModelTest, DepletionFoundWhenAnActivityStarts)
+{
+    for (const bool transmit : {false, true})
+    {
+        Build({100.0}, 1.0);
+        auto other = CreateObject<SimpleDeviceEnergyModel>();
+        other->SetEnergySource(m_sources[0]);
+        m_sources[0]->AppendDeviceEnergyModel(other);
+        other->SetCurrentA(1.0 / 3.0); // 1 W at the default 3 V: depleted at 0.9 s
+        bool started = true;
+        bool finished = false;
+        uint32_t received = 0;
+        m_cell->bs->TraceConnectWithoutContext(
+            "PhyRxEnd",
+            MakeBoundCallback(
+                +[](uint32_t* n, Ptr<const Packet>, double) { ++*n; },
+                &received));
+        Simulator::Schedule(Seconds(0.95), [&]() {
+            started = transmit ? edgedmltest::SendRaw(m_cell->terminals[0], m_cell->bs, 500)
+                               : Server(0)->Compute(1e9,
+                                                    MakeBoundCallback(
+                                                        +[](bool* f) { *f = true; },
+                                                        &finished));
+        });
+        Simulator::Stop(Seconds(3));
+        Simulator::Run();
+        EXPECT_TRUE(m_models[0]->IsDepleted());
+        EXPECT_FALSE(Server(0)->IsOnline());
+        EXPECT_FALSE(finished);
+        EXPECT_EQ(received, 0u);
+        EXPECT_EQ(m_cell->channel->GetHeldUplinkRbs(), 0u);
+        EXPECT_EQ(m_models[0]->GetTotalEnergyConsumption(), 0.0);
+        if (!transmit)
+        {
+            EXPECT_FALSE(started);
+        }
+        Simulator::Destroy();
+        m_models.clear();
+        m_sources.clear();
+    }
+}
+
+// A small draw close to the threshold: the predicted update finds the source
+// depleted although BasicEnergySource rounds each update to whole nJ, with no
+// storm of re-checks.
+TEST_F(EdgeServerEnergyModelTest, SmallDrawDepletesOnTime)
+{
+    Build({100.0}, 1.0000000003);
+    m_models[0]->StartActivity(EnergyActivity::TRANSMIT, 0.01);
+    std::vector<Time> depleted;
+    m_models[0]->TraceConnectWithoutContext(
+        "Depleted",
+        MakeBoundCallback(
+            +[](std::vector<Time>* out) { out->push_back(Simulator::Now()); },
+            &depleted));
+    Simulator::Stop(Seconds(100));
+    Simulator::Run();
+    ASSERT_EQ(depleted.size(), 1u);
+    // 0.9000000003 J above the 10 % threshold at 0.01 W.
+    EXPECT_NEAR(depleted[0].GetSeconds(), 90.00000003, 1e-6);
+    EXPECT_LT(Simulator::GetEventCount(), 1000u);
 }

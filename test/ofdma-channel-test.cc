@@ -292,3 +292,14 @@ TEST_F(OfdmaChannelTest, GrantLargerThanTheUplinkIsRefused)
     SendRaw(cell.terminals[0], cell.bs, 100);
     EXPECT_DEATH(Simulator::Run(), "would wait forever");
 }
+
+// A random variable that draws negative interference is refused, naming the
+// attribute.
+TEST_F(OfdmaChannelTest, NegativeInterferenceDrawIsRefused)
+{
+    OfdmaHelper helper;
+    OfdmaTestCell cell({100.0}, helper);
+    cell.channel->SetAttribute("UplinkInterferencePerRb",
+                               StringValue("ns3::ConstantRandomVariable[Constant=-1e-7]"));
+    EXPECT_DEATH(cell.channel->RedrawUplinkInterference(), "UplinkInterferencePerRb drew -1e-07");
+}

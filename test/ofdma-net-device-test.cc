@@ -12,6 +12,7 @@
 #include "ns3/message-sink-helper.h"
 #include "ns3/message-sink.h"
 #include "ns3/message-source-helper.h"
+#include "ns3/message-source.h"
 #include "ns3/pcap-file.h"
 #include "ns3/uinteger.h"
 
@@ -277,4 +278,110 @@ TEST_F(OfdmaNetDeviceTest, RefusesOversizeAndUnreachablePackets)
     Simulator::Run();
     EXPECT_EQ(terminalDrops, std::vector<OfdmaDropReason>{OfdmaDropReason::MTU_EXCEEDED});
     EXPECT_EQ(bsDrops, std::vector<OfdmaDropReason>{OfdmaDropReason::UNREACHABLE});
+}
+
+// Down while waiting for a grant (the serve event still pending): the request
+// is withdrawn, nothing goes on the air, the other terminal is served.
+TEST_F(OfdmaNetDeviceTest, LinkDownWhileWaitingForAGrant)
+{
+    OfdmaTestCell cell({100.0, 100.0}, Lossless());
+    uint32_t attempts = 0;
+    for (const auto& terminal : cell.terminals)
+    {
+        terminal->TraceConnectWithoutContext(
+            "PhyTxBegin",
+            MakeBoundCallback(
+                +[](uint32_t* n, Ptr<const Packet>, const OfdmaTransmission&) { ++*n; },
+                &attempts));
+    }
+    ASSERT_TRUE(SendRaw(cell.terminals[0], cell.bs, 500));
+    ASSERT_TRUE(SendRaw(cell.terminals[1], cell.bs, 500));
+    EXPECT_EQ(cell.channel->GetNWaitingForGrant(), 2u);
+    cell.terminals[0]->SetLinkUp(false);
+    EXPECT_EQ(cell.channel->GetNWaitingForGrant(), 1u);
+    Simulator::Run();
+    EXPECT_EQ(attempts, 1u);
+    EXPECT_EQ(cell.channel->GetHeldUplinkRbs(), 0u);
+}
+
+// Down while awaiting ARQ feedback: the attempt already on its way is the
+// receiver's to judge; it is delivered once and not also counted as dropped.
+TEST_F(OfdmaNetDeviceTest, LinkDownWhileAwaitingFeedback)
+{
+    OfdmaHelper helper = Lossless();
+    helper.SetDeviceAttribute("MaxRetransmissions", UintegerValue(2));
+    OfdmaTestCell cell({300.0}, helper);
+    Ptr<OfdmaNetDevice> terminal = cell.terminals[0];
+    Time airtime;
+    terminal->TraceConnectWithoutContext(
+        "PhyTxBegin",
+        MakeBoundCallback(
+            +[](Time* t, Ptr<const Packet>, const OfdmaTransmission& tx) { *t = tx.airtime; },
+            &airtime));
+    uint32_t drops = 0;
+    terminal->TraceConnectWithoutContext(
+        "Drop",
+        MakeBoundCallback(
+            +[](uint32_t* n, Ptr<const Packet>, OfdmaDropReason) { ++*n; },
+            &drops));
+    uint32_t received = 0;
+    cell.bs->TraceConnectWithoutContext("PhyRxEnd",
+                                        MakeBoundCallback(
+                                            +[](uint32_t* n, Ptr<const Packet>, double) { ++*n; },
+                                            &received));
+    ASSERT_TRUE(SendRaw(terminal, cell.bs, 800));
+    // The copy needs 1 us to cover 300 m: go down in between.
+    Simulator::Schedule(NanoSeconds(1), [&]() {
+        Simulator::Schedule(airtime + NanoSeconds(100),
+                            &OfdmaNetDevice::SetLinkUp,
+                            terminal,
+                            false);
+    });
+    Simulator::Run();
+    EXPECT_EQ(received, 1u);
+    EXPECT_EQ(drops, 0u);
+}
+
+// A trace sink that takes the device down (as an energy model detecting
+// depletion does) aborts the attempt cleanly, at its start and at its end.
+TEST_F(OfdmaNetDeviceTest, TraceSinkTakingTheLinkDown)
+{
+    for (const std::string trace : {"PhyTxBegin", "PhyTxEnd"})
+    {
+        OfdmaTestCell cell({200.0}, Lossless());
+        Ptr<OfdmaNetDevice> terminal = cell.terminals[0];
+        terminal->TraceConnectWithoutContext(
+            trace,
+            MakeBoundCallback(
+                +[](Ptr<OfdmaNetDevice> device, Ptr<const Packet>, const OfdmaTransmission&) {
+                    device->SetLinkUp(false);
+                },
+                terminal));
+        uint32_t received = 0;
+        cell.bs->TraceConnectWithoutContext(
+            "PhyRxEnd",
+            MakeBoundCallback(
+                +[](uint32_t* n, Ptr<const Packet>, double) { ++*n; },
+                &received));
+        ASSERT_TRUE(SendRaw(terminal, cell.bs, 800));
+        ASSERT_TRUE(SendRaw(terminal, cell.bs, 800));
+        Simulator::Run();
+        EXPECT_EQ(cell.channel->GetHeldUplinkRbs(), 0u) << trace;
+        EXPECT_FALSE(terminal->IsBacklogged()) << trace;
+        // Down at the start: nothing arrives; down at the end: the first copy
+        // was already delivered.
+        EXPECT_EQ(received, trace == "PhyTxEnd" ? 1u : 0u) << trace;
+        Simulator::Destroy();
+    }
+}
+
+// The packet count of a message near 2^32 bytes does not overflow.
+TEST(MessageSource, PacketCountOfHugeMessages)
+{
+    auto source = CreateObject<MessageSource>();
+    // 1472-byte payloads carry 1444 message bytes each.
+    EXPECT_EQ(source->GetPacketsPerMessage(1), 1u);
+    EXPECT_EQ(source->GetPacketsPerMessage(1444), 1u);
+    EXPECT_EQ(source->GetPacketsPerMessage(1445), 2u);
+    EXPECT_EQ(source->GetPacketsPerMessage(4294966000u), 2974354u);
 }

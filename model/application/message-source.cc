@@ -155,8 +155,8 @@ MessageSource::SendPeriodic()
 uint32_t
 MessageSource::GetPacketsPerMessage(uint32_t bytes) const
 {
-    const uint32_t perPacket = m_packetBytes - MessageHeader().GetSerializedSize();
-    return (bytes + perPacket - 1) / perPacket;
+    const uint64_t perPacket = m_packetBytes - MessageHeader().GetSerializedSize();
+    return static_cast<uint32_t>((uint64_t{bytes} + perPacket - 1) / perPacket);
 }
 
 uint32_t

@@ -5,11 +5,13 @@
 #include "edge-server-energy-model.h"
 
 #include "ns3/abort.h"
+#include "ns3/basic-energy-source.h"
 #include "ns3/double.h"
 #include "ns3/log.h"
 #include "ns3/ofdma-transmission.h"
 #include "ns3/simulator.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace ns3
@@ -283,20 +285,31 @@ EdgeServerEnergyModel::ScheduleDepletionCheck()
     {
         return;
     }
-    // BasicEnergySource declares depletion at a fraction of its initial energy.
-    double thresholdJ = 0.0;
-    DoubleValue fraction;
-    if (m_source->GetAttributeFailSafe("BasicEnergyLowBatteryThreshold", fraction))
+    // Only BasicEnergySource's depletion rule is known: remaining energy at or
+    // below a fraction of the initial energy. Other sources detect depletion
+    // in their own updates.
+    Ptr<BasicEnergySource> basic = DynamicCast<BasicEnergySource>(m_source);
+    if (!basic)
     {
-        thresholdJ = fraction.Get() * m_source->GetInitialEnergy();
+        return;
     }
-    const double spareJ = m_source->GetRemainingEnergy() - thresholdJ;
+    DoubleValue fraction;
+    basic->GetAttribute("BasicEnergyLowBatteryThreshold", fraction);
+    const double spareJ = basic->GetRemainingEnergy() - fraction.Get() * basic->GetInitialEnergy();
     if (spareJ <= 0.0)
     {
-        return; // below the threshold without depletion: leave it to the source
+        return; // at the threshold without depletion: leave it to the source
     }
-    // Round up to the next nanosecond so the update finds the source depleted.
-    const Time when = NanoSeconds(static_cast<int64_t>(std::ceil(spareJ / powerW * 1e9)));
+    // BasicEnergySource removes round(P * dt) nJ per update (dt in ns, a Time
+    // product), so the spare energy, in whole nJ, is gone once P * dt reaches
+    // ceil(spare) - 0.5. W are nJ per ns.
+    const double spareNj = std::ceil(spareJ * 1e9);
+    const double delayNs = std::max(1.0, std::ceil((spareNj - 0.5) / powerW));
+    if (delayNs > 1e18)
+    {
+        return; // beyond any simulated time: the source's own updates suffice
+    }
+    const Time when = NanoSeconds(static_cast<int64_t>(delayNs));
     m_depletionCheck = Simulator::Schedule(when, [this]() {
         UpdateSource();
         ScheduleDepletionCheck();

@@ -59,10 +59,10 @@ std::string ToString(EnergyActivity activity);
  *   device's PhyTxBegin / PhyTxAbort traces by EdgeServerEnergyModelHelper);
  * - task execution and any other load: StartActivity with its power.
  *
- * The current drawn is power / supply voltage. After every change the model
- * schedules an update of the source at the instant its own draw would take
- * the source to its depletion threshold, so depletion is detected when it
- * happens, not at the source's next periodic update. On depletion every
+ * The current drawn is power / supply voltage. On a BasicEnergySource, after
+ * every change the model schedules an update of the source at the instant its
+ * own draw would take the source to its depletion threshold, so depletion is
+ * detected when it happens, not at the source's next periodic update. On depletion every
  * activity stops, the Depleted trace fires and the depletion callback (the
  * edge server going offline) runs.
  */

@@ -144,12 +144,12 @@ EdgeServer::SetOnline(bool online)
     }
     if (!online && m_computeEnd.IsRunning())
     {
+        const Time ran = GetComputeTime(m_computeCycles) - Simulator::GetDelayLeft(m_computeEnd);
         m_computeEnd.Cancel();
         if (m_energyModel)
         {
             m_energyModel->StopActivity(m_computeActivity);
         }
-        const Time ran = GetComputeTime(m_computeCycles) - Simulator::GetDelayLeft(m_computeEnd);
         m_computeDone = MakeNullCallback<void>();
         m_computeAbortTrace(m_computeCycles, ran);
     }
@@ -194,9 +194,18 @@ EdgeServer::Compute(double cycles, Callback<void> done)
         return false;
     }
     const Time duration = GetComputeTime(cycles);
+    if (m_energyModel)
+    {
+        // Accounting for the draw so far may find the source depleted, which
+        // takes this server offline: then nothing starts.
+        m_computeActivity = m_energyModel->StartCompute(cycles, m_cpuFrequencyHz);
+        if (m_computeActivity == 0 || !m_online)
+        {
+            return false;
+        }
+    }
     m_computeCycles = cycles;
     m_computeDone = done;
-    m_computeActivity = m_energyModel ? m_energyModel->StartCompute(cycles, m_cpuFrequencyHz) : 0;
     m_computeEnd = Simulator::Schedule(duration, &EdgeServer::ComputeDone, this);
     m_computeStartTrace(cycles, duration);
     return true;

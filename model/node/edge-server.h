@@ -74,7 +74,8 @@ class EdgeServer : public Object
      * \brief Run a computation; done is called when it ends.
      * \param cycles CPU cycles (>= 0)
      * \param done called at the end (not called if the server goes offline)
-     * \return false (and nothing starts) if offline or already computing
+     * \return false (and nothing starts) if offline, already computing, or the
+     *         energy source turns out to be depleted
      */
     bool Compute(double cycles, Callback<void> done);
     /// \return whether a computation runs

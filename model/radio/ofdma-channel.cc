@@ -19,6 +19,7 @@
 #include "ns3/uinteger.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace ns3
@@ -224,12 +225,24 @@ OfdmaChannel::GetDownlinkBandwidthHz() const
     return m_downlinkBandwidthHz;
 }
 
+double
+OfdmaChannel::DrawUplinkInterferenceW() const
+{
+    const double interferenceW = m_uplinkInterference->GetValue();
+    NS_ABORT_MSG_UNLESS(interferenceW >= 0.0 && std::isfinite(interferenceW),
+                        "OfdmaChannel: UplinkInterferencePerRb drew "
+                            << interferenceW
+                            << " W; interference must be finite and >= 0 W, so give that "
+                               "attribute a random variable with non-negative values");
+    return interferenceW;
+}
+
 void
 OfdmaChannel::RedrawUplinkInterference()
 {
     for (const auto& terminal : m_terminals)
     {
-        m_interferenceW[PeekPointer(terminal)] = m_uplinkInterference->GetValue();
+        m_interferenceW[PeekPointer(terminal)] = DrawUplinkInterferenceW();
     }
 }
 
@@ -247,7 +260,7 @@ OfdmaChannel::GetUplinkInterferencePerRbW(Ptr<const OfdmaNetDevice> terminal)
     auto it = m_interferenceW.find(PeekPointer(terminal));
     if (it == m_interferenceW.end())
     {
-        it = m_interferenceW.emplace(PeekPointer(terminal), m_uplinkInterference->GetValue()).first;
+        it = m_interferenceW.emplace(PeekPointer(terminal), DrawUplinkInterferenceW()).first;
     }
     return it->second;
 }
@@ -383,8 +396,8 @@ OfdmaChannel::ServeWaiting()
         m_askedAt.erase(PeekPointer(terminal));
         m_heldRbs += granted;
         ++m_holders;
-        m_grantTrace(terminal, granted, waited);
         terminal->StartTransmission(granted);
+        m_grantTrace(terminal, granted, waited);
     }
 }
 
@@ -432,7 +445,7 @@ OfdmaChannel::Plan(Ptr<OfdmaNetDevice> sender,
         }
     }
     tx.rateBps = ShannonRateBps(tx.bandwidthHz, tx.snr);
-    if (tx.rateBps <= 0.0)
+    if (!(tx.rateBps > 0.0))
     {
         receivers.clear(); // no usable signal: nobody can receive it
         return tx;

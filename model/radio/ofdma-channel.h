@@ -212,6 +212,8 @@ class OfdmaChannel : public Channel
 
     /// Grant RBs to waiting terminals, in order, while the allocator allows.
     void ServeWaiting();
+    /// \return a checked draw of UplinkInterferencePerRb, in W
+    double DrawUplinkInterferenceW() const;
     /// Serve the waiting terminals at the end of the current instant.
     void ScheduleServe();
     /// \return the terminals that have a packet to send (the uplink's active transmitters)

@@ -117,6 +117,7 @@ void
 OfdmaNetDevice::DoDispose()
 {
     m_txEndEvent.Cancel();
+    m_tryEvent.Cancel();
     m_node = nullptr;
     m_channel = nullptr;
     m_queue = nullptr;
@@ -180,15 +181,21 @@ OfdmaNetDevice::SetLinkUp(bool up)
             m_channel->CancelUplinkRequest(this);
             break;
         case AWAITING_FEEDBACK:
+            // The attempt is already on its way: its receiver decides its fate.
+            m_current = nullptr;
+            break;
         case IDLE:
             break;
         }
-        if (m_current)
-        {
-            Drop(m_current, OfdmaDropReason::LINK_DOWN);
-        }
+        const Ptr<Packet> current = m_current;
         m_current = nullptr;
+        m_receivers.clear();
         m_state = IDLE;
+        m_tryEvent.Cancel();
+        if (current)
+        {
+            Drop(current, OfdmaDropReason::LINK_DOWN);
+        }
         while (Ptr<Packet> packet = m_queue->Dequeue())
         {
             Drop(packet, OfdmaDropReason::LINK_DOWN);
@@ -331,6 +338,11 @@ void
 OfdmaNetDevice::StartTransmission(uint32_t numRbs)
 {
     NS_LOG_FUNCTION(this << numRbs);
+    if (m_role == TERMINAL && (m_state != WAITING_GRANT || !m_current))
+    {
+        m_channel->ReleaseUplinkRbs(this, numRbs); // went down since it asked
+        return;
+    }
     NS_ASSERT(m_current);
     EthernetHeader header(false);
     m_current->PeekHeader(header);
@@ -359,29 +371,43 @@ OfdmaNetDevice::StartTransmission(uint32_t numRbs)
     NS_LOG_DEBUG("device " << m_address << " sends " << m_currentTx.bits << " bits on " << numRbs
                            << " RBs at " << m_currentTx.rateBps << " bit/s for "
                            << m_currentTx.airtime.As(Time::US));
-    m_phyTxBeginTrace(m_current, m_currentTx);
-    m_snifferTrace(m_current);
-    m_promiscSnifferTrace(m_current);
     m_txEndEvent =
         Simulator::Schedule(m_currentTx.airtime, &OfdmaNetDevice::TransmitComplete, this);
+    // The state is complete before any trace runs: a sink may take the device
+    // down (an energy model detecting depletion does), which aborts the attempt.
+    const Ptr<const Packet> packet = m_current;
+    const OfdmaTransmission tx = m_currentTx;
+    m_snifferTrace(packet);
+    m_promiscSnifferTrace(packet);
+    if (m_state == TRANSMITTING && m_currentTx.id == tx.id)
+    {
+        m_phyTxBeginTrace(packet, tx);
+    }
 }
 
 void
 OfdmaNetDevice::TransmitComplete()
 {
     NS_LOG_FUNCTION(this);
-    if (m_role == TERMINAL)
-    {
-        m_channel->ReleaseUplinkRbs(this, m_currentTx.numRbs);
-    }
-    m_channel->Deliver(this, m_current, m_currentTx, m_receivers);
-    m_phyTxEndTrace(m_current, m_currentTx);
-    if (m_currentTx.acknowledged)
+    // Settle the state before the channel and the traces run (see StartTransmission).
+    const Ptr<const Packet> packet = m_current;
+    const OfdmaTransmission tx = m_currentTx;
+    const std::vector<OfdmaReception> receivers = std::move(m_receivers);
+    m_receivers.clear();
+    if (tx.acknowledged)
     {
         m_state = AWAITING_FEEDBACK;
-        return;
     }
-    FinishCurrent();
+    else
+    {
+        FinishCurrent();
+    }
+    if (m_role == TERMINAL)
+    {
+        m_channel->ReleaseUplinkRbs(this, tx.numRbs);
+    }
+    m_channel->Deliver(this, packet, tx, receivers);
+    m_phyTxEndTrace(packet, tx);
 }
 
 void
@@ -391,7 +417,8 @@ OfdmaNetDevice::FinishCurrent()
     m_receivers.clear();
     m_state = IDLE;
     // Leave the event that ended this attempt before the next one starts.
-    Simulator::ScheduleNow(&OfdmaNetDevice::TryTransmit, this);
+    m_tryEvent.Cancel();
+    m_tryEvent = Simulator::ScheduleNow(&OfdmaNetDevice::TryTransmit, this);
 }
 
 void

@@ -222,6 +222,7 @@ class OfdmaNetDevice : public NetDevice
     Time m_askedAt;                          //!< when the current grant was asked for
     uint64_t m_txCount;                      //!< attempts made, for ids
     EventId m_txEndEvent;                    //!< end of the attempt on the air
+    EventId m_tryEvent;                      //!< pending TryTransmit
 
     NetDevice::ReceiveCallback m_rxCallback;             //!< upper layer
     NetDevice::PromiscReceiveCallback m_promiscCallback; //!< promiscuous upper layer
