@@ -353,10 +353,10 @@ TEST_F(OfdmaNetDeviceTest, TraceSinkTakingTheLinkDown)
         terminal->TraceConnectWithoutContext(
             trace,
             MakeBoundCallback(
-                +[](Ptr<OfdmaNetDevice> device, Ptr<const Packet>, const OfdmaTransmission&) {
+                +[](OfdmaNetDevice* device, Ptr<const Packet>, const OfdmaTransmission&) {
                     device->SetLinkUp(false);
                 },
-                terminal));
+                PeekPointer(terminal))); // a raw pointer: no reference cycle
         uint32_t received = 0;
         cell.bs->TraceConnectWithoutContext(
             "PhyRxEnd",
