@@ -12,6 +12,8 @@
 #include "ns3/link-snr-tag.h"
 #include "ns3/message-tag.h"
 #include "ns3/packet.h"
+#include "ns3/pointer.h"
+#include "ns3/simple-net-device-helper.h"
 #include "ns3/string.h"
 #include "ns3/waterfall-error-model.h"
 
@@ -120,4 +122,33 @@ TEST_F(WaterfallErrorModelTest, SameStreamGivesSameDecisions)
         b->AddPacketTag(LinkSnrTag(1.0));
         ASSERT_EQ(first->IsCorrupt(a), second->IsCorrupt(b)) << "draw " << k;
     }
+}
+
+// On another ns-3 device (SimpleNetDevice's ReceiveErrorModel), packets carry
+// no LinkSnrTag and the model applies FallbackSnrDb.
+TEST_F(WaterfallErrorModelTest, WorksOnAnyDevice)
+{
+    NodeContainer nodes;
+    nodes.Create(2);
+    SimpleNetDeviceHelper simple;
+    simple.SetQueue("ns3::DropTailQueue<Packet>", "MaxSize", StringValue("10000p"));
+    NetDeviceContainer devices = simple.Install(nodes);
+    auto model = MakeModel("Packet");
+    model->SetAttribute("FallbackSnrDb", DoubleValue(3.0));
+    devices.Get(1)->SetAttribute("ReceiveErrorModel", PointerValue(model));
+    uint32_t received = 0;
+    devices.Get(1)->SetReceiveCallback(MakeBoundCallback(
+        +[](uint32_t* n, Ptr<NetDevice>, Ptr<const Packet>, uint16_t, const Address&) {
+            ++*n;
+            return true;
+        },
+        &received));
+    const uint32_t packets = 4000;
+    for (uint32_t k = 0; k < packets; ++k)
+    {
+        devices.Get(0)->Send(Create<Packet>(100), devices.Get(1)->GetAddress(), 0x88B5);
+    }
+    Simulator::Run();
+    const double q = 0.4179984757788554; // 1 - exp(-1.08 / 10^0.3)
+    EXPECT_NEAR(1.0 - double(received) / packets, q, BinomialTolerance(q, packets));
 }
