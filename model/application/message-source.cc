@@ -153,9 +153,15 @@ MessageSource::SendPeriodic()
 }
 
 uint32_t
+MessageSource::GetMessageBytesPerPacket() const
+{
+    return m_packetBytes - MessageHeader().GetSerializedSize();
+}
+
+uint32_t
 MessageSource::GetPacketsPerMessage(uint32_t bytes) const
 {
-    const uint64_t perPacket = m_packetBytes - MessageHeader().GetSerializedSize();
+    const uint64_t perPacket = GetMessageBytesPerPacket();
     return static_cast<uint32_t>((uint64_t{bytes} + perPacket - 1) / perPacket);
 }
 
@@ -178,7 +184,7 @@ MessageSource::SendMessage(uint32_t bytes)
     NS_ABORT_MSG_UNLESS(m_socket, "MessageSource::SendMessage: the application has not started");
     const uint32_t messageId = m_sent++;
     const uint32_t count = GetPacketsPerMessage(bytes);
-    const uint32_t perPacket = m_packetBytes - MessageHeader().GetSerializedSize();
+    const uint32_t perPacket = GetMessageBytesPerPacket();
     const uint32_t sourceId = GetSourceId();
     uint32_t left = bytes;
     for (uint32_t index = 0; index < count; ++index)

@@ -69,6 +69,8 @@ class MessageSource : public Application
     void DoDispose() override;
     /// Send the next periodic message and schedule the one after.
     void SendPeriodic();
+    /// \return message bytes per packet: PacketPayloadBytes minus the message header
+    uint32_t GetMessageBytesPerPacket() const;
 
     TypeId m_protocol;       //!< socket factory type
     Address m_remote;        //!< destination

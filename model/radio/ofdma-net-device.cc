@@ -326,7 +326,7 @@ OfdmaNetDevice::TryTransmit()
     if (m_role == TERMINAL)
     {
         m_state = WAITING_GRANT;
-        m_channel->RequestUplinkGrant(this); // may call StartTransmission at once
+        m_channel->RequestUplinkGrant(this); // StartTransmission follows on grant
     }
     else
     {
@@ -392,8 +392,8 @@ OfdmaNetDevice::TransmitComplete()
     // Settle the state before the channel and the traces run (see StartTransmission).
     const Ptr<const Packet> packet = m_current;
     const OfdmaTransmission tx = m_currentTx;
-    const std::vector<OfdmaReception> receivers = std::move(m_receivers);
-    m_receivers.clear();
+    std::vector<OfdmaReception> receivers;
+    receivers.swap(m_receivers);
     if (tx.acknowledged)
     {
         m_state = AWAITING_FEEDBACK;
