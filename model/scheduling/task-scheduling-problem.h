@@ -1,0 +1,218 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef EDGE_DML_TASK_SCHEDULING_PROBLEM_H
+#define EDGE_DML_TASK_SCHEDULING_PROBLEM_H
+
+#include "crowdsourcing-task.h"
+#include "mmkp-instance.h"
+
+#include "ns3/mobility-model.h"
+#include "ns3/node-container.h"
+#include "ns3/object.h"
+#include "ns3/propagation-loss-model.h"
+
+#include <memory>
+#include <vector>
+
+namespace ns3
+{
+namespace edgedml
+{
+
+/**
+ * \ingroup edge-dml
+ * \brief What the scheduling problem needs to know about one edge server i.
+ */
+struct EdgeServerState
+{
+    double samples{0.0};        //!< local sample count s_i (>= 0)
+    double cpuFrequencyHz{0.0}; //!< CPU frequency f_i, in Hz (> 0)
+    double trainingSuccessProbability{
+        0.0};                    //!< success probability o_i of its training link, in [0, 1]
+    Ptr<MobilityModel> mobility; //!< its position (needed when available)
+    bool available{true};        //!< free (not busy with a task) and online
+};
+
+/**
+ * \ingroup edge-dml
+ * \brief The task-scheduling problem of MODEL.md section 5, built from the
+ * network state as an MmkpInstance (class = task j, item = feasible pair
+ * (j, i), resource = edge-server index i, disjoint; dimension 0 = bandwidth
+ * in Hz, dimension 1 = energy in J).
+ *
+ * For task j and available edge server i:
+ * - SNR_{j,i} = p_j g_{j,i} / sigma^2, g from PublisherLossModel (default:
+ *   128.1 + 37.6 log10(d / 1 km) dB plus log-normal shadowing of 8 dB),
+ *   sigma^2 = N0 * ReferenceNoiseBandwidthHz;
+ * - rho_{j,i} = exp(-m / SNR_{j,i}), m = WaterfallThreshold;
+ * - t^c = C_j / f_i, t^x = T_j - t^c; the pair is infeasible if t^x <= 0;
+ * - b_{j,i} = D_j / (t^x log2(1 + SNR)) Hz (0 when D_j = 0; a pair with
+ *   D_j > 0 and zero rate is infeasible);
+ * - e_{j,i} = eta0 gamma f_i^2 C_j + eta p_j t^x J;
+ * - u_{j,i} = phi_j rho_{j,i} - s_i o_i / S.
+ * Infeasible pairs are not items (never a huge weight). With
+ * DropOversizedPairs (default) a pair whose weight alone exceeds a capacity
+ * is not an item either: it could never be chosen, so the optimum and the
+ * feasible set are unchanged.
+ *
+ * [choice] S = sum of s_i over ALL edge servers given (available or not), as
+ * in U_T of MODEL.md. An unavailable server does not train this round
+ * (busy: y_i = 1 already; offline: no update), so it contributes nothing to
+ * the base value sum_{i available} s_i o_i / S and to U_T. Hence
+ * U = U_T + sum_j phi_j rho_{j,i(j)} for every assignment. With S = 0 the
+ * training terms are 0.
+ *
+ * Presets: Valued (default; a task may be rejected) and Strict (phi_j = 0,
+ * every task must be placed: MmkpInstance::MustAssignAll).
+ *
+ * Memory: the instance (value, two weights and resource per feasible item)
+ * plus one delivery probability per feasible item; per-pair accessors find
+ * the item by binary search within the task's class. Transmit window and
+ * compute time are recomputed from the stored tasks and servers.
+ */
+class TaskSchedulingProblem : public Object
+{
+  public:
+    /// Presets of MODEL.md section 5.
+    enum Preset
+    {
+        VALUED, //!< utility phi_j rho - s_i o_i / S, rejection allowed
+        STRICT, //!< phi_j = 0, every task must be placed
+    };
+
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    TaskSchedulingProblem();
+    ~TaskSchedulingProblem() override;
+
+    /**
+     * \brief Build the instance. Aborts on negative or non-finite inputs (a
+     * programming error: validate user data before).
+     * \param tasks the tasks j = 0..q-1
+     * \param servers the edge servers i = 0..n-1 (all of the system; the
+     *        unavailable ones get no items)
+     */
+    void Build(const std::vector<CrowdsourcingTask>& tasks,
+               const std::vector<EdgeServerState>& servers);
+
+    /**
+     * \brief Build from nodes carrying an EdgeServer and a MobilityModel
+     * (available = online and not busy).
+     * \param tasks the tasks
+     * \param nodes the edge-server nodes, i = index in the container
+     * \param trainingSuccessProbabilities o_i per node
+     */
+    void Build(const std::vector<CrowdsourcingTask>& tasks,
+               const NodeContainer& nodes,
+               const std::vector<double>& trainingSuccessProbabilities);
+
+    /**
+     * \brief Describe edge-server nodes for Build.
+     * \param nodes nodes carrying an EdgeServer and a MobilityModel
+     * \param trainingSuccessProbabilities o_i per node
+     * \return one EdgeServerState per node
+     */
+    static std::vector<EdgeServerState> DescribeEdgeServers(
+        const NodeContainer& nodes,
+        const std::vector<double>& trainingSuccessProbabilities);
+
+    /// \return the instance of the last Build (aborts before any Build)
+    const MmkpInstance& GetInstance() const;
+    /// \return the number of tasks q
+    uint32_t GetNumTasks() const;
+    /// \return the number of edge servers n
+    uint32_t GetNumEdgeServers() const;
+    /// \return S = sum of s_i over all edge servers
+    double GetTotalSamples() const;
+
+    /**
+     * \param task j \param server i
+     * \return the global item index of the pair, or MmkpInstance::REJECTED if
+     *         it is not an item
+     */
+    int64_t GetItem(uint32_t task, uint32_t server) const;
+    /// \param task j \param server i \return whether the pair is an item
+    bool IsFeasible(uint32_t task, uint32_t server) const;
+    /// \param item a global item index \return its task j
+    uint32_t GetTaskOfItem(int64_t item) const;
+    /// \param item a global item index \return its edge server i
+    uint32_t GetEdgeServerOfItem(int64_t item) const;
+
+    /// \param task j \param server i (a feasible pair) \return u_{j,i}
+    double GetUtility(uint32_t task, uint32_t server) const;
+    /// \param task j \param server i (a feasible pair) \return b_{j,i}, in Hz
+    double GetBandwidthWeightHz(uint32_t task, uint32_t server) const;
+    /// \param task j \param server i (a feasible pair) \return e_{j,i}, in J
+    double GetEnergyWeightJ(uint32_t task, uint32_t server) const;
+    /// \param task j \param server i (a feasible pair) \return rho_{j,i}
+    double GetDeliveryProbability(uint32_t task, uint32_t server) const;
+    /// \param task j \param server i (any pair) \return t^c = C_j / f_i, in s
+    double GetComputeTimeS(uint32_t task, uint32_t server) const;
+    /// \param task j \param server i (any pair) \return t^x = T_j - t^c, in s
+    double GetTransmitWindowS(uint32_t task, uint32_t server) const;
+
+    /**
+     * \brief Training performance U_T = sum_i s_i o_i (1 - y_i) / S, where
+     * y_i = 1 if server i executes a task or is unavailable.
+     * \param assignment per task, a global item index or MmkpInstance::REJECTED
+     * \return U_T
+     */
+    double GetTrainingPerformance(const std::vector<int64_t>& assignment) const;
+    /**
+     * \brief System utility U = GetInstance().Evaluate(assignment).
+     * \param assignment per task, a global item index or REJECTED
+     * \return U
+     */
+    double GetSystemUtility(const std::vector<int64_t>& assignment) const;
+    /**
+     * \param assignment per task, a global item index or REJECTED
+     * \return per task, the edge server it goes to or -1
+     */
+    std::vector<int32_t> GetAssignedEdgeServers(const std::vector<int64_t>& assignment) const;
+
+    /**
+     * \brief Assign fixed random variable streams to the publisher loss model.
+     * \param stream first stream index
+     * \return the number of streams used
+     */
+    int64_t AssignStreams(int64_t stream);
+
+  protected:
+    void NotifyConstructionCompleted() override;
+
+  private:
+    void DoDispose() override;
+    /// \param task j \param server i \return the item; aborts if absent
+    int64_t GetExistingItem(uint32_t task, uint32_t server) const;
+    /// Aborts unless Build was called.
+    void CheckBuilt() const;
+
+    Ptr<PropagationLossModel> m_lossModel; //!< publisher -> edge server loss
+    Preset m_preset;                       //!< Valued or Strict
+    double m_noiseDensityDbmPerHz;         //!< N0, in dBm/Hz
+    double m_referenceNoiseBandwidthHz;    //!< bandwidth of sigma^2, in Hz
+    double m_waterfallThreshold;           //!< m (linear)
+    double m_taskBandwidthHz;              //!< capacity B, in Hz
+    double m_taskEnergyBudgetJ;            //!< capacity E_max, in J
+    double m_taskCapacitance;              //!< gamma, in J / (cycle Hz^2)
+    double m_computeEnergyFactor;          //!< eta0
+    double m_transmitEnergyFactor;         //!< eta
+    bool m_dropOversizedPairs;             //!< drop pairs exceeding a capacity alone
+
+    std::vector<CrowdsourcingTask> m_tasks;    //!< tasks of the last Build
+    std::vector<EdgeServerState> m_servers;    //!< servers of the last Build
+    double m_totalSamples{0.0};                //!< S
+    std::unique_ptr<MmkpInstance> m_instance;  //!< the instance of the last Build
+    std::vector<double> m_deliveryProbability; //!< rho per item
+};
+
+} // namespace edgedml
+} // namespace ns3
+
+#endif /* EDGE_DML_TASK_SCHEDULING_PROBLEM_H */
