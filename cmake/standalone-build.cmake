@@ -216,4 +216,57 @@ function(edge_dml_example_tests)
       "-DEXPECT_REGEX=Invalid command-line argument: --ns3::edgedml::OfdmaChannel::ResourceBlockBandwidthHz=-5"
       -P ${scripts}/expect-exit.cmake
   )
+  # edge-dml-mmkp: MMKP files solved, malformed ones rejected naming the line.
+  set(mmkp $<TARGET_FILE:edge-dml-mmkp>)
+  set(mmkp_data ${CMAKE_CURRENT_SOURCE_DIR}/test/data/mmkp)
+  # name|arguments (comma-separated)|stderr regex
+  set(mmkp_bad
+      "MissingInput||--input is missing: give the MMKP file"
+      "UnreadableFile|--input=/nonexistent/x.mmkp|--input=/nonexistent/x.mmkp is invalid: /nonexistent/x.mmkp: cannot open"
+      "NonNumericToken|--input=${mmkp_data}/bad-token.mmkp|bad-token.mmkp: line 6: 'five' is not a number \\(weight 1 of item 1 of class 2\\)"
+      "PrematureEnd|--input=${mmkp_data}/truncated.mmkp|truncated.mmkp: line 7: premature end of file: expected item 2 of class 2"
+      "UnknownAlgorithm|--input=${mmkp_data}/small.mmkp,--algorithm=NoSuch|--algorithm=NoSuch is invalid: unknown scheduler 'NoSuch'"
+      "NegativeTimeLimit|--input=${mmkp_data}/small.mmkp,--timeLimitS=-1|--timeLimitS=-1 is invalid: must be >= 0"
+  )
+  foreach(entry ${mmkp_bad})
+    string(REPLACE "|" ";" parts "${entry}")
+    list(GET parts 0 name)
+    list(GET parts 1 arg)
+    list(GET parts 2 regex)
+    string(REPLACE "," ";" arg "${arg}")
+    add_test(
+      NAME example.edge-dml-mmkp.Rejects.${name}
+      COMMAND ${CMAKE_COMMAND} -DPROGRAM=${mmkp} "-DARGS=${arg}" -DEXPECT_CODE=2
+              "-DEXPECT_REGEX=${regex}" -P ${scripts}/expect-exit.cmake
+    )
+  endforeach()
+  # Solving needs a registered scheduler; the exact one gives the brute-force
+  # optimum of the sample files (12, and 10.5 with disjoint resources).
+  if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/model/scheduling/exact-task-scheduler.cc)
+    add_test(
+      NAME example.edge-dml-mmkp.ExactSolvesSample
+      COMMAND
+        ${CMAKE_COMMAND} -DPROGRAM=${mmkp} "-DARGS=--input=${mmkp_data}/small.mmkp;--algorithm=Exact"
+        "-DEXPECT_STDOUT=algorithm=Exact value=12 feasible=true status=optimal accepted=3"
+        -P ${scripts}/expect-stdout.cmake
+    )
+    add_test(
+      NAME example.edge-dml-mmkp.ExactSolvesDisjointSample
+      COMMAND
+        ${CMAKE_COMMAND} -DPROGRAM=${mmkp}
+        "-DARGS=--input=${mmkp_data}/small-disjoint.mmkp;--algorithm=Exact;--disjoint=true"
+        "-DEXPECT_STDOUT=algorithm=Exact value=10.5 feasible=true status=optimal accepted=3"
+        -P ${scripts}/expect-stdout.cmake
+    )
+  endif()
+  if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/model/scheduling/greedy-task-scheduler.cc)
+    add_test(
+      NAME example.edge-dml-mmkp.AllAlgorithmsFeasible
+      COMMAND
+        ${CMAKE_COMMAND} -DPROGRAM=${mmkp}
+        "-DARGS=--input=${mmkp_data}/small-disjoint.mmkp;--algorithm=all;--disjoint=true"
+        "-DEXPECT_STDOUT=algorithm=Greedy value=[-0-9.e]+ feasible=true"
+        -P ${scripts}/expect-stdout.cmake
+    )
+  endif()
 endfunction()
