@@ -87,76 +87,10 @@ MmkpInstance::SetBaseValue(double value)
     m_baseValue = value;
 }
 
-uint32_t
-MmkpInstance::GetNumClasses() const
-{
-    return static_cast<uint32_t>(m_classStart.size() - 1);
-}
-
-uint32_t
-MmkpInstance::GetNumDimensions() const
-{
-    return static_cast<uint32_t>(m_capacities.size());
-}
-
-std::size_t
-MmkpInstance::GetNumItems() const
-{
-    return m_values.size();
-}
-
-uint32_t
-MmkpInstance::GetNumItems(uint32_t cls) const
-{
-    return static_cast<uint32_t>(m_classStart[cls + 1] - m_classStart[cls]);
-}
-
-int64_t
-MmkpInstance::GetFirstItem(uint32_t cls) const
-{
-    return m_classStart[cls];
-}
-
-int64_t
-MmkpInstance::GetEndItem(uint32_t cls) const
-{
-    return m_classStart[cls + 1];
-}
-
-double
-MmkpInstance::GetCapacity(uint32_t dimension) const
-{
-    return m_capacities[dimension];
-}
-
 const std::vector<double>&
 MmkpInstance::GetCapacities() const
 {
     return m_capacities;
-}
-
-double
-MmkpInstance::GetValue(int64_t item) const
-{
-    return m_values[item];
-}
-
-double
-MmkpInstance::GetWeight(int64_t item, uint32_t dimension) const
-{
-    return m_weights[item * m_capacities.size() + dimension];
-}
-
-const double*
-MmkpInstance::GetWeights(int64_t item) const
-{
-    return m_weights.data() + item * m_capacities.size();
-}
-
-int32_t
-MmkpInstance::GetResource(int64_t item) const
-{
-    return m_resources[item];
 }
 
 uint32_t

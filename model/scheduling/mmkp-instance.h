@@ -161,6 +161,74 @@ MmkpCheck CheckMmkpAssignment(const MmkpInstance& instance,
                               const std::vector<int64_t>& assignment,
                               double relativeTolerance = 1e-9);
 
+// Accessors are inline: heuristics call them once per item in their inner loops.
+
+inline uint32_t
+MmkpInstance::GetNumClasses() const
+{
+    return static_cast<uint32_t>(m_classStart.size() - 1);
+}
+
+inline uint32_t
+MmkpInstance::GetNumDimensions() const
+{
+    return static_cast<uint32_t>(m_capacities.size());
+}
+
+inline int64_t
+MmkpInstance::GetFirstItem(uint32_t cls) const
+{
+    return m_classStart[cls];
+}
+
+inline int64_t
+MmkpInstance::GetEndItem(uint32_t cls) const
+{
+    return m_classStart[cls + 1];
+}
+
+inline double
+MmkpInstance::GetCapacity(uint32_t dimension) const
+{
+    return m_capacities[dimension];
+}
+
+inline double
+MmkpInstance::GetValue(int64_t item) const
+{
+    return m_values[item];
+}
+
+inline double
+MmkpInstance::GetWeight(int64_t item, uint32_t dimension) const
+{
+    return m_weights[item * m_capacities.size() + dimension];
+}
+
+inline const double*
+MmkpInstance::GetWeights(int64_t item) const
+{
+    return m_weights.data() + item * m_capacities.size();
+}
+
+inline int32_t
+MmkpInstance::GetResource(int64_t item) const
+{
+    return m_resources[item];
+}
+
+inline std::size_t
+MmkpInstance::GetNumItems() const
+{
+    return m_values.size();
+}
+
+inline uint32_t
+MmkpInstance::GetNumItems(uint32_t cls) const
+{
+    return static_cast<uint32_t>(m_classStart[cls + 1] - m_classStart[cls]);
+}
+
 } // namespace edgedml
 } // namespace ns3
 
