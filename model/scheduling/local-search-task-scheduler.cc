@@ -1,0 +1,1201 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "local-search-task-scheduler.h"
+
+#include "lagrangian-bound.h"
+
+#include "ns3/abort.h"
+#include "ns3/double.h"
+#include "ns3/log.h"
+#include "ns3/uinteger.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <memory>
+#include <numeric>
+
+namespace ns3
+{
+namespace edgedml
+{
+
+NS_LOG_COMPONENT_DEFINE("LocalSearchTaskScheduler");
+NS_OBJECT_ENSURE_REGISTERED(LocalSearchTaskScheduler);
+
+namespace
+{
+
+constexpr int32_t NONE = -1; //!< no candidate, class or resource
+constexpr double INF = std::numeric_limits<double>::infinity();
+
+/**
+ * The search space: per class its candidate items, stored class by class
+ * (CSR) and, within a class, sorted by resource so that the candidate of a
+ * class on a given resource is found by binary search.
+ */
+struct Candidates
+{
+    uint32_t classes{0};            //!< number of classes
+    uint32_t dims{0};               //!< number of dimensions
+    uint32_t resources{0};          //!< number of resources (0 when not disjoint)
+    std::vector<uint32_t> start;    //!< first candidate per class, plus an end marker
+    std::vector<uint32_t> owner;    //!< class of each candidate
+    std::vector<int64_t> item;      //!< global item index of each candidate
+    std::vector<double> value;      //!< item value
+    std::vector<double> eff;        //!< value the search maximises (value + bonus)
+    std::vector<double> weight;     //!< raw weights, candidate-major
+    std::vector<double> normWeight; //!< weights divided by the capacity (0 if capacity is 0)
+    std::vector<int32_t> resource;  //!< resource, NONE when free of disjointness
+    std::vector<uint32_t> byValue;  //!< per class, its candidates by decreasing value
+    bool truncated{false};          //!< whether some class lost candidates to the cap
+};
+
+/**
+ * \brief Build the candidate lists.
+ * \param instance the instance
+ * \param perClass cap per class (0: no cap)
+ * \param prices normalised capacity prices ranking the candidates (empty: by value)
+ * \param bonus added to every value for the search (Strict preset)
+ * \param[out] c the candidates
+ */
+void
+BuildCandidates(const MmkpInstance& instance,
+                uint32_t perClass,
+                const std::vector<double>& prices,
+                double bonus,
+                Candidates& c)
+{
+    const uint32_t q = instance.GetNumClasses();
+    const uint32_t dims = instance.GetNumDimensions();
+    const bool strict = instance.MustAssignAll();
+    const bool disjoint = instance.AreResourcesDisjoint();
+    c = Candidates();
+    c.classes = q;
+    c.dims = dims;
+    c.resources = disjoint ? instance.GetNumResources() : 0;
+    c.start.assign(1, 0);
+    std::vector<double> invCap(dims);
+    for (uint32_t d = 0; d < dims; ++d)
+    {
+        const double cap = instance.GetCapacity(d);
+        invCap[d] = cap > 0.0 ? 1.0 / cap : 0.0;
+    }
+    std::vector<std::pair<double, int64_t>> kept; // (score, item)
+    for (uint32_t j = 0; j < q; ++j)
+    {
+        kept.clear();
+        for (int64_t it = instance.GetFirstItem(j); it < instance.GetEndItem(j); ++it)
+        {
+            const double v = instance.GetValue(it);
+            if (!strict && v <= 0.0)
+            {
+                continue; // never worth choosing
+            }
+            const double* w = instance.GetWeights(it);
+            bool fits = true;
+            double score = v;
+            for (uint32_t d = 0; d < dims; ++d)
+            {
+                fits = fits && w[d] <= instance.GetCapacity(d);
+                if (!prices.empty())
+                {
+                    score -= prices[d] * w[d] * invCap[d];
+                }
+            }
+            if (fits)
+            {
+                kept.emplace_back(score, it);
+            }
+        }
+        if (perClass > 0 && kept.size() > perClass)
+        {
+            std::nth_element(kept.begin(),
+                             kept.begin() + perClass,
+                             kept.end(),
+                             [](const auto& a, const auto& b) {
+                                 return a.first > b.first ||
+                                        (a.first == b.first && a.second < b.second);
+                             });
+            kept.resize(perClass);
+            c.truncated = true;
+        }
+        auto resourceOf = [&](int64_t it) {
+            return disjoint ? instance.GetResource(it) : MmkpInstance::NO_RESOURCE;
+        };
+        std::sort(kept.begin(), kept.end(), [&](const auto& a, const auto& b) {
+            const int32_t ra = resourceOf(a.second);
+            const int32_t rb = resourceOf(b.second);
+            return ra < rb || (ra == rb && a.second < b.second);
+        });
+        const uint32_t first = static_cast<uint32_t>(c.item.size());
+        for (const auto& k : kept)
+        {
+            const int64_t it = k.second;
+            c.owner.push_back(j);
+            c.item.push_back(it);
+            c.value.push_back(instance.GetValue(it));
+            c.eff.push_back(instance.GetValue(it) + bonus);
+            const double* w = instance.GetWeights(it);
+            for (uint32_t d = 0; d < dims; ++d)
+            {
+                c.weight.push_back(w[d]);
+                c.normWeight.push_back(w[d] * invCap[d]);
+            }
+            c.resource.push_back(resourceOf(it));
+        }
+        const uint32_t end = static_cast<uint32_t>(c.item.size());
+        c.start.push_back(end);
+        for (uint32_t k = first; k < end; ++k)
+        {
+            c.byValue.push_back(k);
+        }
+        std::sort(c.byValue.begin() + first, c.byValue.end(), [&c](uint32_t a, uint32_t b) {
+            return c.value[a] > c.value[b] || (c.value[a] == c.value[b] && a < b);
+        });
+    }
+}
+
+/// Normalised Lagrange multipliers: prices of normalised capacity (1 per
+/// dimension) and of resources.
+struct Multipliers
+{
+    std::vector<double> lambda; //!< per dimension, price of the whole capacity
+    std::vector<double> mu;     //!< per resource
+};
+
+/**
+ * \brief The Lagrangian function over the candidates (base value excluded).
+ * \param c the candidates
+ * \param m the multipliers
+ * \param strict whether every class must choose a candidate
+ * \param[out] choice per class, its best candidate or NONE
+ * \return the value
+ */
+double
+EvaluateLagrangian(const Candidates& c,
+                   const Multipliers& m,
+                   bool strict,
+                   std::vector<int32_t>& choice)
+{
+    double total = std::accumulate(m.lambda.begin(), m.lambda.end(), 0.0) +
+                   std::accumulate(m.mu.begin(), m.mu.end(), 0.0);
+    choice.assign(c.classes, NONE);
+    for (uint32_t j = 0; j < c.classes; ++j)
+    {
+        double best = strict ? -INF : 0.0;
+        for (uint32_t k = c.start[j]; k < c.start[j + 1]; ++k)
+        {
+            double reduced = c.value[k];
+            const double* w = &c.normWeight[static_cast<std::size_t>(k) * c.dims];
+            for (uint32_t d = 0; d < c.dims; ++d)
+            {
+                reduced -= m.lambda[d] * w[d];
+            }
+            if (c.resource[k] != NONE)
+            {
+                reduced -= m.mu[c.resource[k]];
+            }
+            if (reduced > best)
+            {
+                best = reduced;
+                choice[j] = static_cast<int32_t>(k);
+            }
+        }
+        total += best;
+    }
+    return total;
+}
+
+/// Incremental state of an assignment over the candidates.
+struct State
+{
+    std::vector<int32_t> assigned; //!< per class: candidate or NONE
+    std::vector<int32_t> holder;   //!< per resource: class or NONE
+    std::vector<double> load;      //!< per dimension
+    double objective{0.0};         //!< sum of the eff values of the chosen candidates
+    double value{0.0};             //!< sum of the true values
+    uint32_t count{0};             //!< assigned classes
+};
+
+/// The search: state, moves and their O(1) evaluation.
+class Search
+{
+  public:
+    Search(const Candidates& c,
+           const std::vector<double>& capacities,
+           uint32_t replaceCandidates,
+           uint64_t maxEvaluations,
+           double epsilon)
+        : m_c(c),
+          m_cap(capacities),
+          m_replace(replaceCandidates),
+          m_maxEvaluations(maxEvaluations),
+          m_eps(epsilon)
+    {
+        Reset();
+    }
+
+    void Reset()
+    {
+        m_s.assigned.assign(m_c.classes, NONE);
+        m_s.holder.assign(m_c.resources, NONE);
+        m_s.load.assign(m_c.dims, 0.0);
+        m_s.objective = 0.0;
+        m_s.value = 0.0;
+        m_s.count = 0;
+    }
+
+    State& GetState()
+    {
+        return m_s;
+    }
+
+    bool IsExhausted() const
+    {
+        return m_evaluations >= m_maxEvaluations;
+    }
+
+    /// Whether removing rem1, rem2 and adding add1, add2 keeps every capacity.
+    bool Fits(int32_t add1, int32_t add2, int32_t rem1, int32_t rem2)
+    {
+        ++m_evaluations;
+        for (uint32_t d = 0; d < m_c.dims; ++d)
+        {
+            double l = m_s.load[d];
+            l += add1 != NONE ? W(add1, d) : 0.0;
+            l += add2 != NONE ? W(add2, d) : 0.0;
+            l -= rem1 != NONE ? W(rem1, d) : 0.0;
+            l -= rem2 != NONE ? W(rem2, d) : 0.0;
+            if (l > m_cap[d])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    bool IsFree(int32_t r) const
+    {
+        return r == NONE || m_s.holder[r] == NONE;
+    }
+
+    void Assign(uint32_t j, int32_t k)
+    {
+        m_s.assigned[j] = k;
+        if (m_c.resource[k] != NONE)
+        {
+            m_s.holder[m_c.resource[k]] = static_cast<int32_t>(j);
+        }
+        for (uint32_t d = 0; d < m_c.dims; ++d)
+        {
+            m_s.load[d] += W(k, d);
+        }
+        m_s.objective += m_c.eff[k];
+        m_s.value += m_c.value[k];
+        ++m_s.count;
+    }
+
+    void Unassign(uint32_t j)
+    {
+        const int32_t k = m_s.assigned[j];
+        m_s.assigned[j] = NONE;
+        if (m_c.resource[k] != NONE && m_s.holder[m_c.resource[k]] == static_cast<int32_t>(j))
+        {
+            m_s.holder[m_c.resource[k]] = NONE;
+        }
+        for (uint32_t d = 0; d < m_c.dims; ++d)
+        {
+            m_s.load[d] -= W(k, d);
+        }
+        m_s.objective -= m_c.eff[k];
+        m_s.value -= m_c.value[k];
+        --m_s.count;
+    }
+
+    /// Greedy over all candidates in the given order.
+    void Construct(const std::vector<uint32_t>& order)
+    {
+        Reset();
+        for (uint32_t k : order)
+        {
+            const uint32_t j = m_c.owner[k];
+            if (m_s.assigned[j] != NONE || !IsFree(m_c.resource[k]))
+            {
+                continue;
+            }
+            if (Fits(static_cast<int32_t>(k), NONE, NONE, NONE))
+            {
+                Assign(j, static_cast<int32_t>(k));
+            }
+        }
+    }
+
+    /// Take the given candidates in order, each if its class is open, its
+    /// resource free and it fits.
+    void Load(const std::vector<int32_t>& list)
+    {
+        Reset();
+        for (int32_t k : list)
+        {
+            const uint32_t j = m_c.owner[k];
+            if (m_s.assigned[j] == NONE && IsFree(m_c.resource[k]) && Fits(k, NONE, NONE, NONE))
+            {
+                Assign(j, k);
+            }
+        }
+    }
+
+    /// Local search to a local optimum (or until the budget is spent).
+    void Descend()
+    {
+        const uint32_t q = m_c.classes;
+        bool improved = true;
+        while (improved && !IsExhausted())
+        {
+            improved = false;
+            for (uint32_t j = 0; j < q && !IsExhausted(); ++j)
+            {
+                if (m_c.start[j] == m_c.start[j + 1])
+                {
+                    continue;
+                }
+                improved =
+                    (m_s.assigned[j] == NONE ? ImproveRejected(j) : ImproveAssigned(j)) || improved;
+            }
+        }
+    }
+
+    /**
+     * \brief Perturb: force a random candidate of a random rejected class in,
+     * evicting random classes until it fits; or, when every class with
+     * candidates is assigned, evict some at random.
+     * \param rng the random variable
+     * \param strength classes evicted when none is rejected
+     */
+    void Perturb(UniformRandomVariable& rng, uint32_t strength)
+    {
+        const uint32_t q = m_c.classes;
+        const uint32_t startJ = rng.GetInteger(0, q - 1);
+        int32_t rejected = NONE;
+        for (uint32_t t = 0; t < q; ++t)
+        {
+            const uint32_t j = (startJ + t) % q;
+            if (m_s.assigned[j] == NONE && m_c.start[j] < m_c.start[j + 1])
+            {
+                rejected = static_cast<int32_t>(j);
+                break;
+            }
+        }
+        if (rejected == NONE)
+        {
+            for (uint32_t e = 0; e < strength && m_s.count > 0; ++e)
+            {
+                EvictRandom(rng, NONE);
+            }
+            return;
+        }
+        const uint32_t j = static_cast<uint32_t>(rejected);
+        const uint32_t size = m_c.start[j + 1] - m_c.start[j];
+        const uint32_t pick = rng.GetInteger(0, std::min(size, std::max(m_replace, 1U)) - 1);
+        const int32_t k = static_cast<int32_t>(m_c.byValue[m_c.start[j] + pick]);
+        const int32_t r = m_c.resource[k];
+        if (r != NONE && m_s.holder[r] != NONE)
+        {
+            Unassign(static_cast<uint32_t>(m_s.holder[r]));
+        }
+        while (!Fits(k, NONE, NONE, NONE) && m_s.count > 0)
+        {
+            EvictRandom(rng, NONE);
+        }
+        if (Fits(k, NONE, NONE, NONE))
+        {
+            Assign(j, k);
+        }
+    }
+
+  private:
+    double W(int32_t k, uint32_t d) const
+    {
+        return m_c.weight[static_cast<std::size_t>(k) * m_c.dims + d];
+    }
+
+    void EvictRandom(UniformRandomVariable& rng, int32_t keep)
+    {
+        const uint32_t q = m_c.classes;
+        const uint32_t startJ = rng.GetInteger(0, q - 1);
+        for (uint32_t t = 0; t < q; ++t)
+        {
+            const uint32_t j = (startJ + t) % q;
+            if (m_s.assigned[j] != NONE && static_cast<int32_t>(j) != keep)
+            {
+                Unassign(j);
+                return;
+            }
+        }
+    }
+
+    /// The candidate of class j on resource r, or NONE (binary search).
+    int32_t FindOnResource(uint32_t j, int32_t r) const
+    {
+        auto first = m_c.resource.begin() + m_c.start[j];
+        auto last = m_c.resource.begin() + m_c.start[j + 1];
+        auto it = std::lower_bound(first, last, r);
+        if (it == last || *it != r)
+        {
+            return NONE;
+        }
+        return static_cast<int32_t>(it - m_c.resource.begin());
+    }
+
+    /// Best relocate or swap of an assigned class; applies it if improving.
+    bool ImproveAssigned(uint32_t j)
+    {
+        const int32_t a = m_s.assigned[j];
+        const int32_t ra = m_c.resource[a];
+        double best = m_eps;
+        int32_t bestK = NONE;
+        int32_t bestOther = NONE; // class swapped with
+        int32_t bestOtherK = NONE;
+        for (uint32_t kk = m_c.start[j]; kk < m_c.start[j + 1]; ++kk)
+        {
+            const int32_t k = static_cast<int32_t>(kk);
+            if (k == a)
+            {
+                continue;
+            }
+            const int32_t rk = m_c.resource[k];
+            if (rk == NONE || rk == ra || m_s.holder[rk] == NONE)
+            {
+                const double delta = m_c.eff[k] - m_c.eff[a];
+                if (delta > best && Fits(k, NONE, a, NONE))
+                {
+                    best = delta;
+                    bestK = k;
+                    bestOther = NONE;
+                }
+                continue;
+            }
+            if (ra == NONE)
+            {
+                continue;
+            }
+            const uint32_t other = static_cast<uint32_t>(m_s.holder[rk]);
+            const int32_t b = m_s.assigned[other];
+            const int32_t kb = FindOnResource(other, ra);
+            if (kb == NONE)
+            {
+                continue;
+            }
+            const double delta = m_c.eff[k] + m_c.eff[kb] - m_c.eff[a] - m_c.eff[b];
+            if (delta > best && Fits(k, kb, a, b))
+            {
+                best = delta;
+                bestK = k;
+                bestOther = static_cast<int32_t>(other);
+                bestOtherK = kb;
+            }
+        }
+        if (bestK == NONE)
+        {
+            return false;
+        }
+        Unassign(j);
+        if (bestOther != NONE)
+        {
+            Unassign(static_cast<uint32_t>(bestOther));
+            Assign(static_cast<uint32_t>(bestOther), bestOtherK);
+        }
+        Assign(j, bestK);
+        return true;
+    }
+
+    /// Best insert, replace or eject for a rejected class; applies it if improving.
+    bool ImproveRejected(uint32_t j)
+    {
+        double best = m_eps;
+        int32_t bestK = NONE;
+        int32_t bestEvict = NONE;    // class evicted (replace) or moved (eject)
+        int32_t bestRelocate = NONE; // new candidate of the moved class
+        for (uint32_t kk = m_c.start[j]; kk < m_c.start[j + 1]; ++kk)
+        {
+            const int32_t k = static_cast<int32_t>(kk);
+            if (m_c.eff[k] > best && IsFree(m_c.resource[k]) && Fits(k, NONE, NONE, NONE))
+            {
+                best = m_c.eff[k];
+                bestK = k;
+            }
+        }
+        const uint32_t size = m_c.start[j + 1] - m_c.start[j];
+        const uint32_t tries = std::min(size, m_replace);
+        bool freeScanDone = false;
+        for (uint32_t t = 0; t < tries; ++t)
+        {
+            const int32_t k = static_cast<int32_t>(m_c.byValue[m_c.start[j] + t]);
+            if (m_c.eff[k] <= best)
+            {
+                break; // by decreasing value: no later candidate can gain more
+            }
+            const int32_t rk = m_c.resource[k];
+            if (!IsFree(rk))
+            {
+                const uint32_t other = static_cast<uint32_t>(m_s.holder[rk]);
+                const int32_t b = m_s.assigned[other];
+                double delta = m_c.eff[k] - m_c.eff[b];
+                if (delta > best && Fits(k, NONE, b, NONE))
+                {
+                    best = delta;
+                    bestK = k;
+                    bestEvict = static_cast<int32_t>(other);
+                    bestRelocate = NONE;
+                }
+                for (uint32_t oo = m_c.start[other]; oo < m_c.start[other + 1]; ++oo)
+                {
+                    const int32_t o = static_cast<int32_t>(oo);
+                    const int32_t ro = m_c.resource[o];
+                    if (o == b || ro == rk || !IsFree(ro))
+                    {
+                        continue;
+                    }
+                    delta = m_c.eff[k] + m_c.eff[o] - m_c.eff[b];
+                    if (delta > best && Fits(k, o, b, NONE))
+                    {
+                        best = delta;
+                        bestK = k;
+                        bestEvict = static_cast<int32_t>(other);
+                        bestRelocate = o;
+                    }
+                }
+            }
+            else if (!freeScanDone)
+            {
+                // The best free candidate that does not fit: make room by
+                // evicting one assigned class.
+                freeScanDone = true;
+                for (uint32_t other = 0; other < m_c.classes; ++other)
+                {
+                    const int32_t b = m_s.assigned[other];
+                    if (b == NONE)
+                    {
+                        continue;
+                    }
+                    const double delta = m_c.eff[k] - m_c.eff[b];
+                    if (delta > best && Fits(k, NONE, b, NONE))
+                    {
+                        best = delta;
+                        bestK = k;
+                        bestEvict = static_cast<int32_t>(other);
+                        bestRelocate = NONE;
+                    }
+                }
+            }
+        }
+        if (bestK == NONE)
+        {
+            return false;
+        }
+        if (bestEvict != NONE)
+        {
+            Unassign(static_cast<uint32_t>(bestEvict));
+            if (bestRelocate != NONE)
+            {
+                Assign(static_cast<uint32_t>(bestEvict), bestRelocate);
+            }
+        }
+        Assign(j, bestK);
+        return true;
+    }
+
+    const Candidates& m_c;     //!< the candidates
+    std::vector<double> m_cap; //!< capacities
+    uint32_t m_replace;        //!< candidates tried by replace and eject
+    uint64_t m_maxEvaluations; //!< evaluation budget
+    uint64_t m_evaluations{0}; //!< evaluations so far
+    double m_eps;              //!< smallest gain that counts as improvement
+    State m_s;                 //!< the current assignment
+};
+
+/// Order of all candidates by decreasing priority (ties by index).
+void
+SortByPriority(const std::vector<double>& priority, std::vector<uint32_t>& order)
+{
+    order.resize(priority.size());
+    std::iota(order.begin(), order.end(), 0U);
+    std::sort(order.begin(), order.end(), [&priority](uint32_t a, uint32_t b) {
+        return priority[a] > priority[b] || (priority[a] == priority[b] && a < b);
+    });
+}
+
+/**
+ * \brief Minimum-cost assignment of every row to a distinct column (rows <=
+ * columns), by shortest augmenting paths with potentials (Hungarian method),
+ * O(rows^2 columns).
+ * \param cost row-major rows x columns costs
+ * \param rows number of rows
+ * \param columns number of columns
+ * \param[out] rowColumn per row, its column
+ */
+void
+SolveAssignment(const std::vector<double>& cost,
+                uint32_t rows,
+                uint32_t columns,
+                std::vector<uint32_t>& rowColumn)
+{
+    // 1-based potentials u (rows) and v (columns); p[c] = row matched to column c.
+    std::vector<double> u(rows + 1, 0.0);
+    std::vector<double> v(columns + 1, 0.0);
+    std::vector<uint32_t> p(columns + 1, 0);
+    std::vector<uint32_t> way(columns + 1, 0);
+    std::vector<double> minv(columns + 1);
+    std::vector<char> used(columns + 1);
+    for (uint32_t i = 1; i <= rows; ++i)
+    {
+        p[0] = i;
+        uint32_t j0 = 0;
+        std::fill(minv.begin(), minv.end(), INF);
+        std::fill(used.begin(), used.end(), 0);
+        do
+        {
+            used[j0] = 1;
+            const uint32_t i0 = p[j0];
+            double delta = INF;
+            uint32_t j1 = 0;
+            const double* row = &cost[static_cast<std::size_t>(i0 - 1) * columns];
+            for (uint32_t j = 1; j <= columns; ++j)
+            {
+                if (used[j])
+                {
+                    continue;
+                }
+                const double cur = row[j - 1] - u[i0] - v[j];
+                if (cur < minv[j])
+                {
+                    minv[j] = cur;
+                    way[j] = j0;
+                }
+                if (minv[j] < delta)
+                {
+                    delta = minv[j];
+                    j1 = j;
+                }
+            }
+            for (uint32_t j = 0; j <= columns; ++j)
+            {
+                if (used[j])
+                {
+                    u[p[j]] += delta;
+                    v[j] -= delta;
+                }
+                else
+                {
+                    minv[j] -= delta;
+                }
+            }
+            j0 = j1;
+        } while (p[j0] != 0);
+        do
+        {
+            const uint32_t j1 = way[j0];
+            p[j0] = p[j1];
+            j0 = j1;
+        } while (j0 != 0);
+    }
+    rowColumn.assign(rows, 0);
+    for (uint32_t j = 1; j <= columns; ++j)
+    {
+        if (p[j] != 0)
+        {
+            rowColumn[p[j] - 1] = j - 1;
+        }
+    }
+}
+
+} // namespace
+
+TypeId
+LocalSearchTaskScheduler::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::edgedml::LocalSearchTaskScheduler")
+            .SetParent<TaskScheduler>()
+            .SetGroupName("EdgeDml")
+            .AddConstructor<LocalSearchTaskScheduler>()
+            .AddAttribute("CandidatesPerClass",
+                          "Candidates kept per class for the search, the best by value minus "
+                          "priced weight (0: keep all). The bound still covers all items.",
+                          UintegerValue(128),
+                          MakeUintegerAccessor(&LocalSearchTaskScheduler::m_candidatesPerClass),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("LagrangianIterations",
+                          "Subgradient updates of the Lagrange multipliers (0: prices stay 0, "
+                          "construction by value only).",
+                          UintegerValue(30),
+                          MakeUintegerAccessor(&LocalSearchTaskScheduler::m_lagrangianIterations),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("LagrangianStepScale",
+                          "Initial factor of the Polyak subgradient step, in (0, 2].",
+                          DoubleValue(1.0),
+                          MakeDoubleAccessor(&LocalSearchTaskScheduler::m_lagrangianStepScale),
+                          MakeDoubleChecker<double>(1e-6, 2.0))
+            .AddAttribute("LagrangianPatience",
+                          "Subgradient updates without a better bound before the step factor "
+                          "is halved.",
+                          UintegerValue(8),
+                          MakeUintegerAccessor(&LocalSearchTaskScheduler::m_lagrangianPatience),
+                          MakeUintegerChecker<uint32_t>(1))
+            .AddAttribute("ConstructionInterval",
+                          "Subgradient updates between two greedy constructions by "
+                          "pseudo-utility.",
+                          UintegerValue(10),
+                          MakeUintegerAccessor(&LocalSearchTaskScheduler::m_constructionInterval),
+                          MakeUintegerChecker<uint32_t>(1))
+            .AddAttribute("MatchingIterations",
+                          "Scalings of the capacity prices for which the resource assignment "
+                          "maximising value - prices . weight is solved exactly (Hungarian "
+                          "method) and repaired; 0 disables this phase.",
+                          UintegerValue(8),
+                          MakeUintegerAccessor(&LocalSearchTaskScheduler::m_matchingIterations),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("MatchingMaxCells",
+                          "The matching phase runs only when classes x max(classes, resources) "
+                          "is at most this (its dense cost table).",
+                          UintegerValue(40000),
+                          MakeUintegerAccessor(&LocalSearchTaskScheduler::m_matchingMaxCells),
+                          MakeUintegerChecker<uint64_t>())
+            .AddAttribute("Iterations",
+                          "Perturbation rounds of the iterated local search.",
+                          UintegerValue(20),
+                          MakeUintegerAccessor(&LocalSearchTaskScheduler::m_iterations),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("PerturbationStrength",
+                          "Classes evicted by a perturbation when no class is rejected.",
+                          UintegerValue(2),
+                          MakeUintegerAccessor(&LocalSearchTaskScheduler::m_perturbationStrength),
+                          MakeUintegerChecker<uint32_t>(1))
+            .AddAttribute("ReplaceCandidates",
+                          "Best candidates (by value) of a rejected class that the replace and "
+                          "eject moves and the perturbation try.",
+                          UintegerValue(8),
+                          MakeUintegerAccessor(&LocalSearchTaskScheduler::m_replaceCandidates),
+                          MakeUintegerChecker<uint32_t>(1))
+            .AddAttribute("MaxMoveEvaluations",
+                          "Cap on the moves evaluated by the whole search (a deterministic "
+                          "work limit).",
+                          UintegerValue(50000000),
+                          MakeUintegerAccessor(&LocalSearchTaskScheduler::m_maxMoveEvaluations),
+                          MakeUintegerChecker<uint64_t>(1));
+    return tid;
+}
+
+LocalSearchTaskScheduler::LocalSearchTaskScheduler()
+    : m_random(CreateObject<UniformRandomVariable>())
+{
+}
+
+LocalSearchTaskScheduler::~LocalSearchTaskScheduler() = default;
+
+void
+LocalSearchTaskScheduler::DoDispose()
+{
+    m_random = nullptr;
+    TaskScheduler::DoDispose();
+}
+
+int64_t
+LocalSearchTaskScheduler::DoAssignStreams(int64_t stream)
+{
+    m_random->SetStream(stream);
+    return 1;
+}
+
+TaskScheduler::Result
+LocalSearchTaskScheduler::DoSchedule(const MmkpInstance& instance)
+{
+    const uint32_t q = instance.GetNumClasses();
+    const uint32_t dims = instance.GetNumDimensions();
+    const bool strict = instance.MustAssignAll();
+    Result result;
+    result.assignment.assign(q, MmkpInstance::REJECTED);
+
+    // Strict: every assignment is worth a bonus above any value range, so the
+    // search maximises the count first.
+    double bonus = 0.0;
+    if (strict)
+    {
+        double range = 0.0;
+        for (std::size_t it = 0; it < instance.GetNumItems(); ++it)
+        {
+            range += std::abs(instance.GetValue(static_cast<int64_t>(it)));
+        }
+        bonus = 2.0 * range + 1.0;
+    }
+
+    Candidates cand;
+    BuildCandidates(instance, m_candidatesPerClass, {}, bonus, cand);
+    const uint32_t resources = cand.resources;
+    if (strict)
+    {
+        for (uint32_t j = 0; j < q; ++j)
+        {
+            if (cand.start[j] == cand.start[j + 1])
+            {
+                // A class that must be placed has no item that fits alone.
+                LagrangianMultipliers zero;
+                zero.capacityPrices.assign(dims, 0.0);
+                result.upperBound = ComputeLagrangianBound(instance, zero);
+                result.status = result.upperBound == -INF ? SolveStatus::INFEASIBLE
+                                                          : SolveStatus::NO_SOLUTION_FOUND;
+                return result;
+            }
+        }
+    }
+
+    Multipliers mult;
+    mult.lambda.assign(dims, 0.0);
+    mult.mu.assign(resources, 0.0);
+    Multipliers bestMult = mult;
+    double bestBound = INF; // over the candidates, base value excluded
+
+    // Incumbent, as global items with its true value (base excluded).
+    std::vector<int64_t> incumbent(q, MmkpInstance::REJECTED);
+    double incumbentEff = -INF;
+    double incumbentValue = -INF;
+    bool incumbentComplete = false;
+
+    double maxAbs = 0.0;
+    for (double v : cand.eff)
+    {
+        maxAbs = std::max(maxAbs, std::abs(v));
+    }
+    const double eps = 1e-11 * std::max(maxAbs, 1e-300);
+
+    std::vector<int32_t> choice;
+    std::vector<double> priority;
+    std::vector<uint32_t> order;
+    std::unique_ptr<Search> search;
+
+    auto makeSearch = [&]() {
+        search = std::make_unique<Search>(cand,
+                                          instance.GetCapacities(),
+                                          m_replaceCandidates,
+                                          m_maxMoveEvaluations,
+                                          eps);
+    };
+    auto keepIfBetter = [&]() {
+        const State& s = search->GetState();
+        if (s.objective > incumbentEff + eps)
+        {
+            incumbentEff = s.objective;
+            incumbentValue = s.value;
+            incumbentComplete = s.count == q;
+            for (uint32_t j = 0; j < q; ++j)
+            {
+                incumbent[j] =
+                    s.assigned[j] == NONE ? MmkpInstance::REJECTED : cand.item[s.assigned[j]];
+            }
+        }
+    };
+    // Greedy constructions with the current multipliers, with and without
+    // the resource prices.
+    auto construct = [&](const Multipliers& m) {
+        priority.resize(cand.item.size());
+        for (int pass = 0; pass < (resources > 0 ? 2 : 1); ++pass)
+        {
+            for (std::size_t k = 0; k < cand.item.size(); ++k)
+            {
+                double p = cand.value[k];
+                for (uint32_t d = 0; d < dims; ++d)
+                {
+                    p -= m.lambda[d] * cand.normWeight[k * dims + d];
+                }
+                if (pass == 1 && cand.resource[k] != NONE)
+                {
+                    p -= m.mu[cand.resource[k]];
+                }
+                priority[k] = p;
+            }
+            SortByPriority(priority, order);
+            search->Construct(order);
+            keepIfBetter();
+        }
+    };
+    // Subgradient optimisation of the multipliers, with constructions.
+    auto subgradient = [&](uint32_t iterations) {
+        double theta = m_lagrangianStepScale;
+        uint32_t stall = 0;
+        std::vector<double> gLambda(dims);
+        std::vector<double> gMu(resources);
+        for (uint32_t it = 0; it < iterations; ++it)
+        {
+            const double value = EvaluateLagrangian(cand, mult, strict, choice);
+            if (bestBound == INF || value < bestBound - 1e-12 * std::abs(bestBound))
+            {
+                bestBound = value;
+                bestMult = mult;
+                stall = 0;
+            }
+            else if (++stall >= m_lagrangianPatience)
+            {
+                theta *= 0.5;
+                stall = 0;
+            }
+            if (it % m_constructionInterval == 0)
+            {
+                construct(mult);
+            }
+            const bool haveLower = !strict || incumbentComplete;
+            if (haveLower && bestBound - incumbentValue <= eps)
+            {
+                break; // proven optimal over the candidates
+            }
+            std::fill(gLambda.begin(), gLambda.end(), 1.0);
+            std::fill(gMu.begin(), gMu.end(), 1.0);
+            for (uint32_t j = 0; j < q; ++j)
+            {
+                const int32_t k = choice[j];
+                if (k == NONE)
+                {
+                    continue;
+                }
+                for (uint32_t d = 0; d < dims; ++d)
+                {
+                    gLambda[d] -= cand.normWeight[static_cast<std::size_t>(k) * dims + d];
+                }
+                if (cand.resource[k] != NONE)
+                {
+                    gMu[cand.resource[k]] -= 1.0;
+                }
+            }
+            double norm2 = 0.0;
+            for (uint32_t d = 0; d < dims; ++d)
+            {
+                if (!(mult.lambda[d] <= 0.0 && gLambda[d] > 0.0))
+                {
+                    norm2 += gLambda[d] * gLambda[d];
+                }
+            }
+            for (uint32_t r = 0; r < resources; ++r)
+            {
+                if (!(mult.mu[r] <= 0.0 && gMu[r] > 0.0))
+                {
+                    norm2 += gMu[r] * gMu[r];
+                }
+            }
+            if (norm2 <= 0.0)
+            {
+                break; // the relaxed choice meets every relaxed constraint
+            }
+            const double target = haveLower ? incumbentValue : value - 0.1 * std::abs(value) - 1e-9;
+            const double step = theta * std::max(value - target, eps) / norm2;
+            for (uint32_t d = 0; d < dims; ++d)
+            {
+                mult.lambda[d] = std::max(0.0, mult.lambda[d] - step * gLambda[d]);
+            }
+            for (uint32_t r = 0; r < resources; ++r)
+            {
+                mult.mu[r] = std::max(0.0, mult.mu[r] - step * gMu[r]);
+            }
+        }
+    };
+
+    makeSearch();
+    subgradient(m_lagrangianIterations);
+    if (cand.truncated && m_lagrangianIterations > 0)
+    {
+        // Rank the candidates again by value minus priced weight, then refine.
+        BuildCandidates(instance, m_candidatesPerClass, bestMult.lambda, bonus, cand);
+        makeSearch();
+        incumbentEff = -INF; // the old incumbent may use dropped candidates
+        incumbentComplete = false;
+        incumbentValue = -INF;
+        mult = bestMult;
+        bestBound = INF;
+        subgradient(std::max(m_lagrangianIterations / 2, 1U));
+    }
+    construct(bestMult);
+
+    // Matching phase: for prices t * lambda, the best resource assignment of
+    // value - prices . weight (capacities relaxed), loaded greedily in
+    // decreasing reduced value and improved by local search; t by bisection
+    // towards the smallest scaling whose assignment fits.
+    const uint32_t columns = std::max(q, resources);
+    if (resources > 0 && m_matchingIterations > 0 &&
+        static_cast<uint64_t>(q) * columns <= m_matchingMaxCells)
+    {
+        std::vector<double> cost(static_cast<std::size_t>(q) * columns);
+        std::vector<int32_t> cell(cost.size());
+        std::vector<double> reduced(cand.item.size());
+        std::vector<uint32_t> rowColumn;
+        std::vector<int32_t> list;
+        auto matchAt = [&](double t) {
+            std::fill(cost.begin(), cost.end(), 0.0);
+            std::fill(cell.begin(), cell.end(), NONE);
+            for (std::size_t k = 0; k < cand.item.size(); ++k)
+            {
+                double p = cand.value[k];
+                for (uint32_t d = 0; d < dims; ++d)
+                {
+                    p -= t * bestMult.lambda[d] * cand.normWeight[k * dims + d];
+                }
+                reduced[k] = p;
+                const int32_t r = cand.resource[k];
+                if (r == NONE || (!strict && p <= 0.0))
+                {
+                    continue;
+                }
+                const std::size_t at = static_cast<std::size_t>(cand.owner[k]) * columns + r;
+                const double c = -(strict ? p + bonus : p);
+                if (c < cost[at])
+                {
+                    cost[at] = c;
+                    cell[at] = static_cast<int32_t>(k);
+                }
+            }
+            SolveAssignment(cost, q, columns, rowColumn);
+            list.clear();
+            double load = 0.0;
+            bool fits = true;
+            std::vector<double> loads(dims, 0.0);
+            for (uint32_t j = 0; j < q; ++j)
+            {
+                const int32_t k = cell[static_cast<std::size_t>(j) * columns + rowColumn[j]];
+                if (k != NONE)
+                {
+                    list.push_back(k);
+                    for (uint32_t d = 0; d < dims; ++d)
+                    {
+                        loads[d] += cand.normWeight[static_cast<std::size_t>(k) * dims + d];
+                    }
+                }
+            }
+            for (uint32_t d = 0; d < dims; ++d)
+            {
+                fits = fits && loads[d] <= 1.0;
+            }
+            (void)load;
+            std::sort(list.begin(), list.end(), [&](int32_t a, int32_t b) {
+                return reduced[a] > reduced[b] || (reduced[a] == reduced[b] && a < b);
+            });
+            search->Load(list);
+            search->Descend();
+            keepIfBetter();
+            return fits;
+        };
+        double lo = 0.0;
+        double hi = 1.0;
+        uint32_t used = 0;
+        if (matchAt(0.0))
+        {
+            used = m_matchingIterations; // the unconstrained best assignment fits
+        }
+        else
+        {
+            ++used;
+            while (used < m_matchingIterations && !matchAt(hi))
+            {
+                ++used;
+                lo = hi;
+                hi *= 2.0;
+            }
+            ++used;
+        }
+        while (used < m_matchingIterations)
+        {
+            ++used;
+            const double mid = 0.5 * (lo + hi);
+            if (matchAt(mid))
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = mid;
+            }
+        }
+    }
+
+    // Iterated local search from the best construction.
+    State& s = search->GetState();
+    search->Reset();
+    for (uint32_t j = 0; j < q; ++j)
+    {
+        if (incumbent[j] != MmkpInstance::REJECTED)
+        {
+            // Find the candidate of this item (class lists are small).
+            for (uint32_t k = cand.start[j]; k < cand.start[j + 1]; ++k)
+            {
+                if (cand.item[k] == incumbent[j])
+                {
+                    search->Assign(j, static_cast<int32_t>(k));
+                    break;
+                }
+            }
+        }
+    }
+    search->Descend();
+    keepIfBetter();
+    State best = s;
+    const bool anyCandidates = !cand.item.empty();
+    for (uint32_t it = 0; it < m_iterations && anyCandidates && !search->IsExhausted(); ++it)
+    {
+        const bool haveLower = !strict || incumbentComplete;
+        if (haveLower && bestBound - incumbentValue <= eps)
+        {
+            break;
+        }
+        search->Perturb(*m_random, m_perturbationStrength);
+        search->Descend();
+        if (s.objective > best.objective + eps)
+        {
+            best = s;
+            keepIfBetter();
+        }
+        else if (s.objective < best.objective - eps)
+        {
+            s = best;
+        }
+    }
+
+    // The bound over all items, with the best multipliers in raw units.
+    LagrangianMultipliers raw;
+    raw.capacityPrices.assign(dims, 0.0);
+    for (uint32_t d = 0; d < dims; ++d)
+    {
+        const double c = instance.GetCapacity(d);
+        raw.capacityPrices[d] = c > 0.0 ? bestMult.lambda[d] / c : 0.0;
+    }
+    if (resources > 0)
+    {
+        raw.resourcePrices = bestMult.mu;
+    }
+    result.upperBound = ComputeLagrangianBound(instance, raw);
+    if (result.upperBound == -INF)
+    {
+        result.status = SolveStatus::INFEASIBLE;
+        return result;
+    }
+    if (strict && !incumbentComplete)
+    {
+        result.status = SolveStatus::NO_SOLUTION_FOUND;
+        return result;
+    }
+    if (incumbentEff == -INF)
+    {
+        // No construction ran (no candidates): rejecting all is the best.
+        incumbentValue = 0.0;
+    }
+    else
+    {
+        result.assignment = incumbent;
+    }
+    const double objective = instance.GetBaseValue() + incumbentValue;
+    result.status = objective >= result.upperBound - 1e-9 * (1.0 + std::abs(result.upperBound))
+                        ? SolveStatus::OPTIMAL
+                        : SolveStatus::FEASIBLE;
+    return result;
+}
+
+} // namespace edgedml
+} // namespace ns3

@@ -1,0 +1,93 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef EDGE_DML_LOCAL_SEARCH_TASK_SCHEDULER_H
+#define EDGE_DML_LOCAL_SEARCH_TASK_SCHEDULER_H
+
+#include "task-scheduler.h"
+
+#include "ns3/ptr.h"
+#include "ns3/random-variable-stream.h"
+
+namespace ns3
+{
+namespace edgedml
+{
+
+/**
+ * \ingroup edge-dml
+ * \brief Lagrangian-guided iterated local search for the MMKP (our own
+ * design, beyond the paper).
+ *
+ * 1. Candidates: per class the items that fit the capacities alone (and, in
+ *    the Valued preset, have a positive value: an item of value <= 0 is never
+ *    worth choosing). When a class has more than CandidatesPerClass of them,
+ *    only the best are kept: first the best by value, and after a first round
+ *    of multiplier updates the best by value minus priced weight. Only the
+ *    search is restricted; the reported bound covers all items.
+ * 2. Prices: subgradient optimisation of the Lagrangian relaxation of the
+ *    capacities and of the resource disjointness (see
+ *    ComputeLagrangianBound), with Polyak steps towards the best assignment
+ *    found so far. The smallest value found is a valid upper bound, returned
+ *    in Result.upperBound.
+ * 3. Construction: every ConstructionInterval multiplier updates, a greedy
+ *    pass over all candidates of all classes at once, in decreasing order of
+ *    value - prices . weight, takes each candidate whose class is open, whose
+ *    resource is free and which fits. The best one seeds the search.
+ * 4. Local search to a local optimum (per class, best improvement) with the
+ *    moves insert, relocate (another item of the same class on a free
+ *    resource), swap (two classes exchange resources), replace (a rejected
+ *    class takes the place of an assigned one) and eject (a rejected class
+ *    takes the resource of an assigned class, which relocates), each
+ *    evaluated in O(1) from the loads, resource owners and objective.
+ * 5. Iterated local search: Iterations rounds of perturbation (force a random
+ *    rejected candidate in, evicting classes at random until it fits, or
+ *    evict PerturbationStrength random classes when none is rejected), local
+ *    search, and acceptance of equal or better assignments (else back to the
+ *    best). It stops early when the assignment meets the bound (then proven
+ *    optimal). Work is bounded by iteration counts and MaxMoveEvaluations,
+ *    never by wall time, so one seed and stream give one result.
+ *
+ * Strict preset (MustAssignAll): the search maximises the number of assigned
+ * classes first (each assignment is worth a constant larger than any value
+ * range), then the value; if not every class is placed at the end the result
+ * is NO_SOLUTION_FOUND (INFEASIBLE when some class has no item that fits).
+ */
+class LocalSearchTaskScheduler : public TaskScheduler
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    LocalSearchTaskScheduler();
+    ~LocalSearchTaskScheduler() override;
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    Result DoSchedule(const MmkpInstance& instance) override;
+    int64_t DoAssignStreams(int64_t stream) override;
+
+    uint32_t m_candidatesPerClass;   //!< candidates kept per class (0: all)
+    uint32_t m_lagrangianIterations; //!< multiplier updates
+    double m_lagrangianStepScale;    //!< initial Polyak step factor
+    uint32_t m_lagrangianPatience;   //!< updates without progress before halving the step
+    uint32_t m_constructionInterval; //!< multiplier updates between greedy constructions
+    uint32_t m_matchingIterations;   //!< price scalings of the matching phase
+    uint64_t m_matchingMaxCells;     //!< size limit of the matching phase
+    uint32_t m_iterations;           //!< perturbation rounds of the iterated local search
+    uint32_t m_perturbationStrength; //!< classes evicted by a perturbation
+    uint32_t m_replaceCandidates;    //!< best candidates per rejected class tried by replace/eject
+    uint64_t m_maxMoveEvaluations;   //!< cap on evaluated moves over the whole search
+    Ptr<UniformRandomVariable> m_random; //!< perturbation choices
+};
+
+} // namespace edgedml
+} // namespace ns3
+
+#endif /* EDGE_DML_LOCAL_SEARCH_TASK_SCHEDULER_H */
