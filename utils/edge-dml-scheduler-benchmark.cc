@@ -1,0 +1,470 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
+ * edge-dml-scheduler-benchmark: quality and speed of the task-scheduling
+ * algorithms (issue 3). Prints three tables on stdout:
+ *
+ *  1. Paper instances (n = 80, B in bandwidthsMhz, q = minTasks..79 step
+ *     taskStep, several instances): per algorithm the mean and worst
+ *     optimality gap against the proven CBC optimum, and the mean and worst
+ *     time per solve.
+ *  2. Equal time: the paper's tabu with growing iteration budgets against our
+ *     LocalSearch, on the same instances.
+ *  3. Scaling to n = 1,000 and n = 10,000 ES with q = n / 2 tasks and both
+ *     capacities scaled by n / 80: time per solve and the gap against an
+ *     upper bound: CBC's LP relaxation where it is small enough
+ *     (lpMaxItems), otherwise the Lagrangian bound minimised by subgradient
+ *     steps (its minimum equals the LP bound; a finite number of steps gives
+ *     a valid but weaker bound).
+ *
+ * The gap is (reference - utility) / reference of the system utility U.
+ * Times are wall-clock on this machine; compare algorithms within one run.
+ *
+ *   ./edge-dml-scheduler-benchmark                        (everything, ~10 min)
+ *   ./edge-dml-scheduler-benchmark --scaleSizes=1000      (skip n = 10,000)
+ */
+
+#include "ns3/core-module.h"
+#include "ns3/edge-dml-module.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <iomanip>
+#include <iostream>
+#include <limits>
+#include <map>
+#include <sstream>
+
+using namespace ns3;
+using namespace ns3::edgedml;
+
+namespace
+{
+
+/// Running statistics of a gap or time.
+struct Stats
+{
+    double sum{0};                                          //!< sum of samples
+    double worst{-std::numeric_limits<double>::infinity()}; //!< largest sample
+    uint32_t count{0};                                      //!< number of samples
+
+    /// \param x a sample
+    void Add(double x)
+    {
+        sum += x;
+        worst = std::max(worst, x);
+        ++count;
+    }
+
+    /// \return the mean (NaN when empty)
+    double Mean() const
+    {
+        return count ? sum / count : std::nan("");
+    }
+};
+
+/// Relative gap of a utility below a reference.
+double
+Gap(double utility, double reference)
+{
+    return (reference - utility) / std::fabs(reference);
+}
+
+/// Parse "a,b,c" into positive numbers, or exit 2 naming the option.
+std::vector<double>
+ParseList(const CommandLineChecks& check, const std::string& option, const std::string& list)
+{
+    std::vector<double> values;
+    std::stringstream in(list);
+    std::string item;
+    while (std::getline(in, item, ','))
+    {
+        std::size_t used = 0;
+        double v = std::nan("");
+        try
+        {
+            v = std::stod(item, &used);
+        }
+        catch (const std::exception&)
+        {
+            used = 0;
+        }
+        if (used == 0 || used != item.size() || !std::isfinite(v) || v <= 0)
+        {
+            check.Fail("--" + option + "=" + list + " is invalid: '" + item +
+                       "' is not a number > 0; give a comma-separated list");
+        }
+        values.push_back(v);
+    }
+    if (values.empty() || list.back() == ',')
+    {
+        check.Fail("--" + option + "=" + list + " is invalid: give a comma-separated list");
+    }
+    return values;
+}
+
+/**
+ * Minimise the Lagrangian bound by projected subgradient steps (Polyak step
+ * towards a target of the best known utility). Returns the best bound,
+ * evaluated by ComputeLagrangianBound so that its validity rests on the
+ * library's tested function.
+ */
+double
+SubgradientBound(const MmkpInstance& instance, double bestKnown, uint32_t steps)
+{
+    const uint32_t dims = instance.GetNumDimensions();
+    const uint32_t resources = instance.GetNumResources();
+    const bool disjoint = instance.AreResourcesDisjoint();
+    LagrangianMultipliers mult;
+    mult.capacityPrices.assign(dims, 0.0);
+    mult.resourcePrices.assign(disjoint ? resources : 0, 0.0);
+    LagrangianMultipliers best = mult;
+    double bestBound = ComputeLagrangianBound(instance, mult);
+    double factor = 1.0;
+    uint32_t sinceBetter = 0;
+    std::vector<double> gCap(dims);
+    std::vector<double> gRes(mult.resourcePrices.size());
+    for (uint32_t step = 0; step < steps; ++step)
+    {
+        // Subgradient at the current multipliers: C_d - load_d, 1 - uses_r.
+        std::fill(gCap.begin(), gCap.end(), 0.0);
+        std::fill(gRes.begin(), gRes.end(), 1.0);
+        for (uint32_t d = 0; d < dims; ++d)
+        {
+            gCap[d] = instance.GetCapacity(d);
+        }
+        double value = instance.GetBaseValue();
+        for (uint32_t d = 0; d < dims; ++d)
+        {
+            value += mult.capacityPrices[d] * instance.GetCapacity(d);
+        }
+        for (double mu : mult.resourcePrices)
+        {
+            value += mu;
+        }
+        for (uint32_t j = 0; j < instance.GetNumClasses(); ++j)
+        {
+            int64_t arg = MmkpInstance::REJECTED;
+            double bestReduced =
+                instance.MustAssignAll() ? -std::numeric_limits<double>::infinity() : 0.0;
+            for (int64_t k = instance.GetFirstItem(j); k < instance.GetEndItem(j); ++k)
+            {
+                const double* w = instance.GetWeights(k);
+                double reduced = instance.GetValue(k);
+                bool fits = true;
+                for (uint32_t d = 0; d < dims; ++d)
+                {
+                    reduced -= mult.capacityPrices[d] * w[d];
+                    fits = fits && w[d] <= instance.GetCapacity(d) * (1 + 1e-9);
+                }
+                const int32_t r = instance.GetResource(k);
+                if (disjoint && r >= 0)
+                {
+                    reduced -= mult.resourcePrices[r];
+                }
+                if (fits && reduced > bestReduced)
+                {
+                    bestReduced = reduced;
+                    arg = k;
+                }
+            }
+            if (arg == MmkpInstance::REJECTED)
+            {
+                continue;
+            }
+            value += bestReduced;
+            const double* w = instance.GetWeights(arg);
+            for (uint32_t d = 0; d < dims; ++d)
+            {
+                gCap[d] -= w[d];
+            }
+            const int32_t r = instance.GetResource(arg);
+            if (disjoint && r >= 0)
+            {
+                gRes[r] -= 1.0;
+            }
+        }
+        if (value < bestBound - 1e-12)
+        {
+            bestBound = value;
+            best = mult;
+            sinceBetter = 0;
+        }
+        else if (++sinceBetter >= 10)
+        {
+            factor /= 2;
+            sinceBetter = 0;
+        }
+        // Steps on prices per fraction of capacity, so that dimensions in
+        // different units (Hz, J) and the resources step alike.
+        for (uint32_t d = 0; d < dims; ++d)
+        {
+            const double c = instance.GetCapacity(d);
+            gCap[d] = c > 0 ? gCap[d] / c : 0.0;
+        }
+        double norm = 0;
+        for (uint32_t d = 0; d < dims; ++d)
+        {
+            norm += gCap[d] * gCap[d];
+        }
+        for (double g : gRes)
+        {
+            norm += g * g;
+        }
+        if (norm == 0)
+        {
+            break; // the relaxed solution is feasible and complementary
+        }
+        const double stepSize = factor * std::max(value - bestKnown, 1e-9) / norm;
+        for (uint32_t d = 0; d < dims; ++d)
+        {
+            const double c = instance.GetCapacity(d);
+            if (c > 0)
+            {
+                mult.capacityPrices[d] =
+                    std::max(0.0, mult.capacityPrices[d] - stepSize * gCap[d] / c);
+            }
+        }
+        for (std::size_t r = 0; r < gRes.size(); ++r)
+        {
+            mult.resourcePrices[r] = std::max(0.0, mult.resourcePrices[r] - stepSize * gRes[r]);
+        }
+    }
+    return ComputeLagrangianBound(instance, best);
+}
+
+/// Seconds since a start point.
+double
+Since(std::chrono::steady_clock::time_point start)
+{
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+} // namespace
+
+int
+main(int argc, char* argv[])
+{
+    std::string bandwidthsMhz = "10,30,50,80";
+    int64_t minTasks = 10;
+    int64_t maxTasks = 79;
+    int64_t taskStep = 10;
+    int64_t instances = 3;
+    std::string algorithms = "Random,Greedy,Tabu,Annealing,LocalSearch";
+    std::string tabuIterations = "1000,10000,50000";
+    std::string scaleSizes = "1000,10000";
+    double scaleBaseBandwidthMhz = 30.0;
+    int64_t lpMaxItems = 600000;
+    int64_t subgradientSteps = 150;
+
+    CommandLine cmd(__FILE__);
+    cmd.AddValue("bandwidthsMhz", "paper instances: bandwidths B, in MHz", bandwidthsMhz);
+    cmd.AddValue("minTasks", "paper instances: smallest q", minTasks);
+    cmd.AddValue("maxTasks", "paper instances: largest q", maxTasks);
+    cmd.AddValue("taskStep", "paper instances: step of q", taskStep);
+    cmd.AddValue("instances", "paper instances: independent draws per point", instances);
+    cmd.AddValue("algorithms", "heuristics to measure, comma-separated", algorithms);
+    cmd.AddValue("tabuIterations",
+                 "tabu MaxIterations budgets of the equal-time table",
+                 tabuIterations);
+    cmd.AddValue("scaleSizes", "numbers of ES n of the scaling table (q = n/2)", scaleSizes);
+    cmd.AddValue("scaleBaseBandwidthMhz",
+                 "scaling: bandwidth at n = 80, in MHz (x n/80)",
+                 scaleBaseBandwidthMhz);
+    cmd.AddValue("lpMaxItems", "scaling: largest instance (items) bounded by CBC's LP", lpMaxItems);
+    cmd.AddValue("subgradientSteps",
+                 "scaling: subgradient steps of the Lagrangian bound",
+                 subgradientSteps);
+    cmd.Parse(argc, argv);
+
+    const CommandLineChecks check("edge-dml-scheduler-benchmark");
+    check.AtLeast("minTasks", minTasks, 0, "");
+    check.AtLeast("maxTasks", maxTasks, minTasks, "tasks, at least minTasks");
+    check.AtMost("maxTasks", maxTasks, 79, "tasks (n = 80)");
+    check.AtLeast("taskStep", taskStep, 1, "");
+    check.AtLeast("instances", instances, 1, "");
+    check.AtLeast("lpMaxItems", lpMaxItems, 0, "items");
+    check.AtLeast("subgradientSteps", subgradientSteps, 0, "");
+    const std::vector<double> bandwidths = ParseList(check, "bandwidthsMhz", bandwidthsMhz);
+    const std::vector<double> tabuBudgets = ParseList(check, "tabuIterations", tabuIterations);
+    const std::vector<double> sizes = ParseList(check, "scaleSizes", scaleSizes);
+    check.Positive("scaleBaseBandwidthMhz", scaleBaseBandwidthMhz, "MHz");
+    std::vector<std::string> names;
+    {
+        std::stringstream in(algorithms);
+        std::string name;
+        while (std::getline(in, name, ','))
+        {
+            TypeId tid;
+            std::string error;
+            if (!LookupTaskScheduler(name, tid, error))
+            {
+                check.Fail("--algorithms=" + algorithms + " is invalid: " + error);
+            }
+            names.push_back(name);
+        }
+    }
+
+    int64_t stream = 0;
+    std::vector<Ptr<TaskScheduler>> schedulers;
+    for (const auto& name : names)
+    {
+        schedulers.push_back(CreateTaskScheduler(name));
+        stream += schedulers.back()->AssignStreams(stream);
+    }
+    std::vector<Ptr<TaskScheduler>> tabus;
+    for (double budget : tabuBudgets)
+    {
+        tabus.push_back(CreateTaskScheduler("Tabu"));
+        tabus.back()->SetAttribute("MaxIterations", UintegerValue(budget));
+        tabus.back()->SetAttribute("MaxStallIterations", UintegerValue(budget));
+        stream += tabus.back()->AssignStreams(stream);
+    }
+    Ptr<TaskScheduler> localSearch = CreateTaskScheduler("LocalSearch");
+    stream += localSearch->AssignStreams(stream);
+    Ptr<ExactTaskScheduler> exact = DynamicCast<ExactTaskScheduler>(CreateTaskScheduler("Exact"));
+
+    // 1 and 2: the paper's instances.
+    std::map<std::string, std::pair<Stats, Stats>> quality; // name -> (gap %, ms)
+    std::vector<std::pair<Stats, Stats>> equalTime(tabus.size() + 1);
+    Stats exactMs;
+    uint32_t unproven = 0;
+    SchedulingScenarioHelper scenarios;
+    scenarios.AssignStreams(stream + 1000);
+    for (int64_t k = 0; k < instances; ++k)
+    {
+        SchedulingScenario scenario = scenarios.Create(80, maxTasks);
+        for (double bMhz : bandwidths)
+        {
+            scenario.problem->SetAttribute("TaskBandwidthHz", DoubleValue(bMhz * 1e6));
+            for (int64_t q = minTasks; q <= maxTasks; q += taskStep)
+            {
+                scenario.problem->Build({scenario.tasks.begin(), scenario.tasks.begin() + q},
+                                        scenario.servers);
+                const MmkpInstance& instance = scenario.problem->GetInstance();
+                const MmkpSolution optimum = exact->Schedule(instance);
+                exactMs.Add(optimum.wallTimeMs);
+                if (optimum.status != SolveStatus::OPTIMAL)
+                {
+                    ++unproven;
+                    continue;
+                }
+                for (std::size_t a = 0; a < names.size(); ++a)
+                {
+                    const MmkpSolution s = schedulers[a]->Schedule(instance);
+                    quality[names[a]].first.Add(100 * Gap(s.objective, optimum.objective));
+                    quality[names[a]].second.Add(s.wallTimeMs);
+                }
+                for (std::size_t t = 0; t <= tabus.size(); ++t)
+                {
+                    const MmkpSolution s =
+                        (t < tabus.size() ? tabus[t] : localSearch)->Schedule(instance);
+                    equalTime[t].first.Add(100 * Gap(s.objective, optimum.objective));
+                    equalTime[t].second.Add(s.wallTimeMs);
+                }
+            }
+        }
+        std::cerr << "\rpaper instances: " << k + 1 << "/" << instances << std::flush;
+    }
+    std::cerr << "\n";
+
+    std::cout << std::fixed;
+    std::cout << "== Paper instances: n = 80, B = " << bandwidthsMhz << " MHz, q = " << minTasks
+              << ".." << maxTasks << " step " << taskStep << ", " << instances
+              << " instances; gap vs the proven CBC optimum (" << exactMs.count - unproven
+              << " solves proven, " << unproven
+              << " not proven within the time limit and left out; CBC mean " << std::setprecision(1)
+              << exactMs.Mean() << " ms, worst " << exactMs.worst << " ms) ==\n";
+    std::cout << "algorithm      mean_gap_%  worst_gap_%   mean_ms  worst_ms\n";
+    for (const auto& name : names)
+    {
+        const auto& [gap, ms] = quality[name];
+        std::cout << std::left << std::setw(13) << name << std::right << std::setprecision(4)
+                  << std::setw(12) << gap.Mean() << std::setw(13) << gap.worst
+                  << std::setprecision(3) << std::setw(10) << ms.Mean() << std::setw(10) << ms.worst
+                  << "\n";
+    }
+
+    std::cout << "\n== Equal time: the paper's tabu with growing budgets vs LocalSearch "
+                 "(same instances) ==\n";
+    std::cout << "algorithm                 mean_gap_%  worst_gap_%   mean_ms\n";
+    for (std::size_t t = 0; t <= tabus.size(); ++t)
+    {
+        std::ostringstream label;
+        if (t < tabus.size())
+        {
+            label << "Tabu(" << static_cast<uint64_t>(tabuBudgets[t]) << " it)";
+        }
+        else
+        {
+            label << "LocalSearch";
+        }
+        std::cout << std::left << std::setw(24) << label.str() << std::right << std::setprecision(4)
+                  << std::setw(12) << equalTime[t].first.Mean() << std::setw(13)
+                  << equalTime[t].first.worst << std::setprecision(3) << std::setw(10)
+                  << equalTime[t].second.Mean() << "\n";
+    }
+
+    // 3: scaling.
+    std::cout << "\n== Scaling: q = n/2, capacities x n/80 (B = " << scaleBaseBandwidthMhz
+              << " MHz x n/80, E = 60 J x n/80); gap vs an upper bound ==\n";
+    std::cout << "n       q      items      build_s  bound            algorithm      time_ms"
+                 "   accepted  utility     gap_%\n";
+    for (double nValue : sizes)
+    {
+        const auto n = static_cast<uint32_t>(nValue);
+        const uint32_t q = n / 2;
+        auto buildStart = std::chrono::steady_clock::now();
+        SchedulingScenarioHelper large;
+        large.AssignStreams(stream + 5000 + n);
+        SchedulingScenario scenario = large.Create(n, q);
+        scenario.problem->SetAttribute("TaskBandwidthHz",
+                                       DoubleValue(scaleBaseBandwidthMhz * 1e6 * n / 80.0));
+        scenario.problem->SetAttribute("TaskEnergyBudgetJ", DoubleValue(60.0 * n / 80.0));
+        scenario.problem->Build(scenario.tasks, scenario.servers);
+        const MmkpInstance& instance = scenario.problem->GetInstance();
+        const double buildS = Since(buildStart);
+
+        std::vector<MmkpSolution> solutions;
+        double bestKnown = instance.GetBaseValue();
+        for (auto& scheduler : schedulers)
+        {
+            solutions.push_back(scheduler->Schedule(instance));
+            if (solutions.back().feasible)
+            {
+                bestKnown = std::max(bestKnown, solutions.back().objective);
+            }
+        }
+        double bound = std::numeric_limits<double>::infinity();
+        std::string boundName;
+        if (static_cast<int64_t>(instance.GetNumItems()) <= lpMaxItems)
+        {
+            bound = exact->SolveLpRelaxationBound(instance);
+            boundName = "CBC LP";
+        }
+        else
+        {
+            bound = SubgradientBound(instance, bestKnown, subgradientSteps);
+            boundName = "Lagrangian";
+        }
+        for (const auto& s : solutions)
+        {
+            bound = std::min(bound, s.upperBound); // any proven bound is valid
+        }
+        for (std::size_t a = 0; a < names.size(); ++a)
+        {
+            const MmkpSolution& s = solutions[a];
+            std::cout << std::left << std::setw(8) << n << std::setw(7) << q << std::setw(11)
+                      << instance.GetNumItems() << std::right << std::setprecision(1)
+                      << std::setw(7) << buildS << "  " << std::left << std::setw(11) << boundName
+                      << std::right << std::setprecision(4) << std::setw(6) << bound << " "
+                      << std::left << std::setw(13) << names[a] << std::right
+                      << std::setprecision(1) << std::setw(9) << s.wallTimeMs << std::setw(11)
+                      << s.accepted << std::setprecision(4) << std::setw(9) << s.objective
+                      << std::setprecision(3) << std::setw(10) << 100 * Gap(s.objective, bound)
+                      << "\n";
+        }
+    }
+    return 0;
+}
