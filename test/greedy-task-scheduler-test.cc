@@ -10,6 +10,7 @@
 
 #include "ns3/greedy-task-scheduler.h"
 #include "ns3/rng-seed-manager.h"
+#include "ns3/task-scheduler-factory.h"
 
 #include <algorithm>
 #include <gtest/gtest.h>
@@ -205,4 +206,15 @@ TEST(GreedyTaskScheduler, SameStreamSameAssignmentDifferentStreamDifferent)
     const MmkpSolution c = MakeGreedy(43)->Schedule(instance);
     EXPECT_EQ(a.assignment, b.assignment);
     EXPECT_NE(a.assignment, c.assignment);
+}
+
+TEST(GreedyTaskScheduler, ShortNamesResolveToTheHeuristics)
+{
+    for (const std::string name : {"Greedy", "Tabu", "Annealing"})
+    {
+        Ptr<TaskScheduler> scheduler = CreateTaskScheduler(name);
+        ASSERT_TRUE(scheduler);
+        EXPECT_EQ(scheduler->GetInstanceTypeId().GetName(),
+                  "ns3::edgedml::" + name + "TaskScheduler");
+    }
 }

@@ -91,13 +91,7 @@ AnnealingTaskScheduler::DoSchedule(const MmkpInstance& instance)
         return result;
     }
 
-    double meanAbs = 0.0;
-    for (std::size_t it = 0; it < instance.GetNumItems(); ++it)
-    {
-        meanAbs += std::abs(instance.GetValue(static_cast<int64_t>(it)));
-    }
-    meanAbs /= static_cast<double>(instance.GetNumItems());
-    double temperature = m_initialTemperature * meanAbs;
+    double temperature = m_initialTemperature * state.GetMeanAbsValue();
 
     const bool strict = instance.MustAssignAll();
     const double pInsert = strict ? 0.0 : m_insertProbability;

@@ -87,7 +87,7 @@ GreedyTaskScheduler::~GreedyTaskScheduler() = default;
 TaskScheduler::Result
 GreedyTaskScheduler::DoSchedule(const MmkpInstance& instance)
 {
-    MmkpSearchState state(instance);
+    MmkpSearchState state(instance, false);
     const bool placed =
         BuildGreedyAssignment(state, DrawRandomClassOrder(instance.GetNumClasses(), m_orderRng));
     Result result;

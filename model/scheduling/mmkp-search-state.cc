@@ -7,6 +7,7 @@
 #include "ns3/abort.h"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 namespace ns3
@@ -14,7 +15,7 @@ namespace ns3
 namespace edgedml
 {
 
-MmkpSearchState::MmkpSearchState(const MmkpInstance& instance)
+MmkpSearchState::MmkpSearchState(const MmkpInstance& instance, bool rowMoves)
     : m_instance(instance),
       m_dims(instance.GetNumDimensions()),
       m_assignment(instance.GetNumClasses(), MmkpInstance::REJECTED),
@@ -22,34 +23,49 @@ MmkpSearchState::MmkpSearchState(const MmkpInstance& instance)
       m_capacities(instance.GetCapacities()),
       m_listPos(instance.GetNumClasses(), 0)
 {
-    const uint32_t q = instance.GetNumClasses();
-    bool allHaveResource = instance.GetNumItems() > 0;
-    bool sorted = true;
-    uint32_t maxItems = 0;
-    for (uint32_t j = 0; j < q; ++j)
-    {
-        maxItems = std::max(maxItems, instance.GetNumItems(j));
-        int32_t previous = MmkpInstance::NO_RESOURCE;
-        for (int64_t it = instance.GetFirstItem(j); it < instance.GetEndItem(j); ++it)
-        {
-            const int32_t r = instance.GetResource(it);
-            allHaveResource = allHaveResource && r != MmkpInstance::NO_RESOURCE;
-            sorted = sorted && r > previous;
-            previous = r;
-        }
-    }
-    m_resourceRows = instance.AreResourcesDisjoint() && allHaveResource;
-    m_numRows = m_resourceRows ? instance.GetNumResources() : maxItems;
-    m_sortedClasses = sorted;
     if (instance.AreResourcesDisjoint())
     {
         m_owner.assign(instance.GetNumResources(), MmkpInstance::REJECTED);
     }
+    if (rowMoves)
+    {
+        ScanItems();
+    }
+    Clear();
+}
+
+void
+MmkpSearchState::ScanItems()
+{
+    const uint32_t q = m_instance.GetNumClasses();
+    bool allHaveResource = m_instance.GetNumItems() > 0;
+    bool sorted = true;
+    uint32_t maxItems = 0;
+    double sumAbs = 0.0;
+    for (uint32_t j = 0; j < q; ++j)
+    {
+        maxItems = std::max(maxItems, m_instance.GetNumItems(j));
+        int32_t previous = MmkpInstance::NO_RESOURCE;
+        for (int64_t it = m_instance.GetFirstItem(j); it < m_instance.GetEndItem(j); ++it)
+        {
+            const int32_t r = m_instance.GetResource(it);
+            allHaveResource = allHaveResource && r != MmkpInstance::NO_RESOURCE;
+            sorted = sorted && r > previous;
+            previous = r;
+            sumAbs += std::abs(m_instance.GetValue(it));
+        }
+    }
+    if (m_instance.GetNumItems() > 0)
+    {
+        m_meanAbsValue = sumAbs / static_cast<double>(m_instance.GetNumItems());
+    }
+    m_resourceRows = m_instance.AreResourcesDisjoint() && allHaveResource;
+    m_numRows = m_resourceRows ? m_instance.GetNumResources() : maxItems;
+    m_sortedClasses = sorted;
     if (m_resourceRows)
     {
         BuildLookup();
     }
-    Clear();
 }
 
 void
@@ -103,6 +119,12 @@ MmkpSearchState::BuildLookup()
             return a < b;
         });
     }
+}
+
+double
+MmkpSearchState::GetMeanAbsValue() const
+{
+    return m_meanAbsValue;
 }
 
 const MmkpInstance&

@@ -71,8 +71,16 @@ class MmkpSearchState
     /**
      * \brief Build the state of an instance, with every class rejected.
      * \param instance the instance; must outlive the state
+     * \param rowMoves whether to prepare rows and the row lookup (one pass
+     *        over all items, plus the lookup); a construction heuristic that
+     *        makes no row moves passes false, and then GetNumRows() is 0 and
+     *        the row functions must not be used
      */
-    explicit MmkpSearchState(const MmkpInstance& instance);
+    explicit MmkpSearchState(const MmkpInstance& instance, bool rowMoves = true);
+
+    /// \return the mean |value| over all items (0 without items), computed
+    ///         in the constructor's pass when rowMoves is set, else 0
+    double GetMeanAbsValue() const;
 
     /// \return the instance
     const MmkpInstance& GetInstance() const;
@@ -200,6 +208,8 @@ class MmkpSearchState
     /// \brief Set class cls to item (updates everything but drift counter).
     /// \param cls the class \param item the new item or REJECTED
     void Set(uint32_t cls, int64_t item);
+    /// \brief The pass over all items: rows, sortedness, mean |value|, lookup.
+    void ScanItems();
     /// \brief Build the row lookup structure.
     void BuildLookup();
 
@@ -213,6 +223,7 @@ class MmkpSearchState
     std::vector<uint32_t> m_rejected;    //!< rejected classes, unordered
     std::vector<uint32_t> m_listPos;     //!< position of each class in its list
     double m_objective{0.0};             //!< current objective
+    double m_meanAbsValue{0.0};          //!< mean |value| over all items
     uint64_t m_movesSinceRecompute{0};   //!< applied moves since the last Recompute
     bool m_resourceRows{false};          //!< rows are exclusive resources
     uint32_t m_numRows{0};               //!< number of rows
