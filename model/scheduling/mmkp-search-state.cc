@@ -74,17 +74,17 @@ MmkpSearchState::BuildLookup()
     const uint32_t q = m_instance.GetNumClasses();
     if (static_cast<uint64_t>(q) * m_numRows <= DENSE_LOOKUP_LIMIT)
     {
-        m_dense.assign(static_cast<std::size_t>(q) * m_numRows, -1);
+        m_dense.assign(static_cast<std::size_t>(q) * m_numRows, MmkpInstance::REJECTED);
         for (uint32_t j = 0; j < q; ++j)
         {
-            const int64_t first = m_instance.GetFirstItem(j);
-            int32_t* row = m_dense.data() + static_cast<std::size_t>(j) * m_numRows;
-            for (int64_t it = first; it < m_instance.GetEndItem(j); ++it)
+            int64_t* row = m_dense.data() + static_cast<std::size_t>(j) * m_numRows;
+            for (int64_t it = m_instance.GetFirstItem(j); it < m_instance.GetEndItem(j); ++it)
             {
-                int32_t& slot = row[m_instance.GetResource(it)];
-                if (slot < 0 || m_instance.GetValue(it) > m_instance.GetValue(first + slot))
+                int64_t& slot = row[m_instance.GetResource(it)];
+                if (slot == MmkpInstance::REJECTED ||
+                    m_instance.GetValue(it) > m_instance.GetValue(slot))
                 {
-                    slot = static_cast<int32_t>(it - first);
+                    slot = it;
                 }
             }
         }
@@ -222,12 +222,6 @@ MmkpSearchState::GetNumAssigned() const
 }
 
 uint32_t
-MmkpSearchState::GetAssignedClass(uint32_t k) const
-{
-    return m_assigned[k];
-}
-
-uint32_t
 MmkpSearchState::GetNumRejected() const
 {
     return static_cast<uint32_t>(m_rejected.size());
@@ -261,29 +255,13 @@ MmkpSearchState::GetRow(int64_t item) const
     return static_cast<uint32_t>(item - m_instance.GetFirstItem(m_instance.GetClassOf(item)));
 }
 
-uint32_t
-MmkpSearchState::GetClassRow(uint32_t cls) const
-{
-    const int64_t item = m_assignment[cls];
-    if (m_resourceRows)
-    {
-        return static_cast<uint32_t>(m_instance.GetResource(item));
-    }
-    return static_cast<uint32_t>(item - m_instance.GetFirstItem(cls));
-}
-
 int64_t
-MmkpSearchState::GetRowItem(uint32_t cls, uint32_t row) const
+MmkpSearchState::SearchRowItem(uint32_t cls, uint32_t row) const
 {
     const int64_t first = m_instance.GetFirstItem(cls);
     if (!m_resourceRows)
     {
         return row < m_instance.GetNumItems(cls) ? first + row : MmkpInstance::REJECTED;
-    }
-    if (!m_dense.empty())
-    {
-        const int32_t offset = m_dense[static_cast<std::size_t>(cls) * m_numRows + row];
-        return offset < 0 ? MmkpInstance::REJECTED : first + offset;
     }
     const int32_t target = static_cast<int32_t>(row);
     // Binary search for the first entry whose resource is >= row.
@@ -310,23 +288,6 @@ MmkpSearchState::GetRowItem(uint32_t cls, uint32_t row) const
         return MmkpInstance::REJECTED;
     }
     return m_sortedClasses ? first + lo : first + m_sortedIndex[first + lo];
-}
-
-int64_t
-MmkpSearchState::GetRowOwner(uint32_t row) const
-{
-    return m_resourceRows ? m_owner[row] : MmkpInstance::REJECTED;
-}
-
-bool
-MmkpSearchState::CanChoose(int64_t item, uint32_t cls) const
-{
-    MmkpMove move;
-    move.cls[0] = cls;
-    move.to[0] = item;
-    move.count = 1;
-    double delta;
-    return Evaluate(move, delta);
 }
 
 bool

@@ -51,7 +51,7 @@ struct MmkpMove
  *
  * <b>Row lookup.</b> GetRowItem(cls, row) finds the item of a class on a row
  * (the highest-valued one if a class has several items on one resource): a
- * dense q x n table when q n is at most DENSE_LOOKUP_LIMIT entries; otherwise
+ * dense q x n table when q n is at most DENSE_LOOKUP_LIMIT entries (8 bytes each); otherwise
  * a binary search over the class's items, directly when every class lists its
  * items in strictly increasing resource order (the layout the problem builder
  * and the tests use, no extra memory), else over a per-class sorted index (4
@@ -106,8 +106,13 @@ class MmkpSearchState
 
     /// \return the number of assigned classes
     uint32_t GetNumAssigned() const;
+
     /// \param k index in [0, GetNumAssigned()) \return the k-th assigned class
-    uint32_t GetAssignedClass(uint32_t k) const;
+    uint32_t GetAssignedClass(uint32_t k) const
+    {
+        return m_assigned[k];
+    }
+
     /// \return the number of rejected classes
     uint32_t GetNumRejected() const;
     /// \param k index in [0, GetNumRejected()) \return the k-th rejected class
@@ -119,29 +124,37 @@ class MmkpSearchState
     uint32_t GetNumRows() const;
     /// \param item a global item index \return its row
     uint32_t GetRow(int64_t item) const;
+
     /// \param cls an assigned class \return the row of its chosen item
-    uint32_t GetClassRow(uint32_t cls) const;
+    uint32_t GetClassRow(uint32_t cls) const
+    {
+        const int64_t item = m_assignment[cls];
+        return m_resourceRows ? static_cast<uint32_t>(m_instance.GetResource(item))
+                              : static_cast<uint32_t>(item - m_instance.GetFirstItem(cls));
+    }
+
     /**
      * \param cls a class
      * \param row a row in [0, GetNumRows())
      * \return the item of the class on that row, or REJECTED if none
      */
-    int64_t GetRowItem(uint32_t cls, uint32_t row) const;
+    int64_t GetRowItem(uint32_t cls, uint32_t row) const
+    {
+        if (!m_dense.empty())
+        {
+            return m_dense[static_cast<std::size_t>(cls) * m_numRows + row];
+        }
+        return SearchRowItem(cls, row);
+    }
+
     /**
      * \param row a row
      * \return the class occupying it when UsesResourceRows(), else REJECTED
      */
-    int64_t GetRowOwner(uint32_t row) const;
-
-    /**
-     * \brief Whether an item could be chosen for its class, given the choices
-     * of all other classes: its resource is free (or held by its own class)
-     * and the loads with it instead of the class's current item fit.
-     * \param item a global item index
-     * \param cls its class
-     * \return whether the change is feasible
-     */
-    bool CanChoose(int64_t item, uint32_t cls) const;
+    int64_t GetRowOwner(uint32_t row) const
+    {
+        return m_resourceRows ? m_owner[row] : MmkpInstance::REJECTED;
+    }
 
     /**
      * \brief Fast check for construction heuristics: whether an item could be
@@ -208,6 +221,9 @@ class MmkpSearchState
     /// \brief Set class cls to item (updates everything but drift counter).
     /// \param cls the class \param item the new item or REJECTED
     void Set(uint32_t cls, int64_t item);
+    /// \brief GetRowItem without the dense table.
+    /// \param cls a class \param row a row \return the item or REJECTED
+    int64_t SearchRowItem(uint32_t cls, uint32_t row) const;
     /// \brief The pass over all items: rows, sortedness, mean |value|, lookup.
     void ScanItems();
     /// \brief Build the row lookup structure.
@@ -227,7 +243,7 @@ class MmkpSearchState
     uint64_t m_movesSinceRecompute{0};   //!< applied moves since the last Recompute
     bool m_resourceRows{false};          //!< rows are exclusive resources
     uint32_t m_numRows{0};               //!< number of rows
-    std::vector<int32_t> m_dense;        //!< dense (class, row) -> offset in class, or -1
+    std::vector<int64_t> m_dense;        //!< dense (class, row) -> item, or REJECTED
     bool m_sortedClasses{false};         //!< classes list items in increasing resource order
     std::vector<uint32_t> m_sortedIndex; //!< per class, item offsets sorted by resource
 };
