@@ -148,11 +148,7 @@ TEST_P(TaskSchedulerValidity, OutputValidOnRandomAndDegenerateInstances)
     const std::string name = GetParam();
     TypeId tid;
     std::string error;
-    if (!LookupTaskScheduler(name, tid, error))
-    {
-        GTEST_SKIP() << "scheduler " << name << " (ns3::edgedml::" << name
-                     << "TaskScheduler) is not registered yet: " << error;
-    }
+    ASSERT_TRUE(LookupTaskScheduler(name, tid, error)) << error;
     Ptr<TaskScheduler> scheduler = CreateTaskScheduler(name);
     scheduler->AssignStreams(17);
     const auto& cases = Cases();

@@ -1,0 +1,74 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef EDGE_DML_TABU_TASK_SCHEDULER_H
+#define EDGE_DML_TABU_TASK_SCHEDULER_H
+
+#include "task-scheduler.h"
+
+#include "ns3/random-variable-stream.h"
+
+namespace ns3
+{
+namespace edgedml
+{
+
+/**
+ * \ingroup edge-dml
+ * \brief The paper's tabu search (MODEL.md section 5).
+ *
+ * Starts from the greedy construction (BuildGreedyAssignment) on a class
+ * order drawn exactly as GreedyTaskScheduler draws it, from this object's
+ * first stream: with the same stream the start is the greedy result.
+ *
+ * The solution is the n x q assignment matrix X whose rows are the ES (see
+ * MmkpSearchState for the rows of instances without disjoint resources: the
+ * item's index within its class, rows not exclusive, so a row move only
+ * changes the item of one task). A move swaps two rows i and i': the task on
+ * i goes to i' and the task on i' (if any) to i; a move between an occupied
+ * and an idle row relocates a task. Each iteration draws Candidates moves
+ * (an assigned task uniformly, then a second row uniformly among the other
+ * rows; pairs of two idle rows are never drawn, pairs of two busy rows are
+ * drawn twice as often as busy/idle pairs), evaluates each in O(1) (values
+ * and weights of at most four items), keeps the KeptCandidates best feasible
+ * ones, and applies the best that is not tabu, or a tabu one that beats the
+ * best solution found (aspiration). The row pair of an applied move is tabu
+ * for TabuTenure iterations (n x n memory: a dense matrix for n <= 1024 rows,
+ * a hash map of the recent moves beyond, so n = 10,000 needs no 400 MB).
+ * The search stops after MaxIterations iterations, or MaxStallIterations
+ * iterations without a new best (0 disables that). The best solution seen is
+ * returned, so the result is never worse than the greedy start. Swaps and
+ * relocations keep the set of assigned tasks, so Strict instances stay fully
+ * assigned. Status FEASIBLE, or NO_SOLUTION_FOUND when the greedy start of a
+ * Strict instance fails. Uses two random streams (class order, moves).
+ */
+class TabuTaskScheduler : public TaskScheduler
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    TabuTaskScheduler();
+    ~TabuTaskScheduler() override;
+
+  private:
+    Result DoSchedule(const MmkpInstance& instance) override;
+    int64_t DoAssignStreams(int64_t stream) override;
+
+    Ptr<UniformRandomVariable> m_orderRng; //!< draws the greedy class order
+    Ptr<UniformRandomVariable> m_moveRng;  //!< draws the candidate moves
+    uint32_t m_candidates;                 //!< candidate moves drawn per iteration (paper: r = 50)
+    uint32_t m_keptCandidates;             //!< best feasible candidates kept (paper: 25)
+    uint32_t m_tabuTenure;                 //!< iterations a row pair stays tabu
+    uint32_t m_maxIterations;              //!< iteration limit
+    uint32_t m_maxStallIterations;         //!< stop after this many without a new best (0: off)
+};
+
+} // namespace edgedml
+} // namespace ns3
+
+#endif /* EDGE_DML_TABU_TASK_SCHEDULER_H */
