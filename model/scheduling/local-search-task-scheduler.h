@@ -79,10 +79,12 @@ class LocalSearchTaskScheduler : public TaskScheduler
     uint32_t m_lagrangianPatience;   //!< updates without progress before halving the step
     uint32_t m_constructionInterval; //!< multiplier updates between greedy constructions
     uint32_t m_matchingIterations;   //!< price scalings of the matching phase
-    uint64_t m_matchingMaxCells;     //!< size limit of the matching phase
+    uint64_t m_matchingMaxCells;     //!< size limit of the Hungarian matching
+    uint64_t m_denseMaxCells;        //!< size limit of the dense (class, resource) table
     uint32_t m_iterations;           //!< perturbation rounds of the iterated local search
     uint32_t m_perturbationStrength; //!< classes evicted by a perturbation
     uint32_t m_replaceCandidates;    //!< best candidates per rejected class tried by replace/eject
+    uint32_t m_evictScan;            //!< assigned classes tried by the make-room move
     uint64_t m_maxMoveEvaluations;   //!< cap on evaluated moves over the whole search
     Ptr<UniformRandomVariable> m_random; //!< perturbation choices
 };
