@@ -38,19 +38,21 @@ constexpr double INF = std::numeric_limits<double>::infinity();
  */
 struct Candidates
 {
-    uint32_t classes{0};            //!< number of classes
-    uint32_t dims{0};               //!< number of dimensions
-    uint32_t resources{0};          //!< number of resources (0 when not disjoint)
-    std::vector<uint32_t> start;    //!< first candidate per class, plus an end marker
-    std::vector<uint32_t> owner;    //!< class of each candidate
-    std::vector<int64_t> item;      //!< global item index of each candidate
-    std::vector<double> value;      //!< item value
-    std::vector<double> eff;        //!< value the search maximises (value + bonus)
-    std::vector<double> weight;     //!< raw weights, candidate-major
-    std::vector<double> normWeight; //!< weights divided by the capacity (0 if capacity is 0)
-    std::vector<int32_t> resource;  //!< resource, NONE when free of disjointness
-    std::vector<uint32_t> byValue;  //!< per class, its candidates by decreasing value
-    bool truncated{false};          //!< whether some class lost candidates to the cap
+    uint32_t classes{0};             //!< number of classes
+    uint32_t dims{0};                //!< number of dimensions
+    uint32_t resources{0};           //!< number of resources (0 when not disjoint)
+    std::vector<uint32_t> start;     //!< first candidate per class, plus an end marker
+    std::vector<uint32_t> owner;     //!< class of each candidate
+    std::vector<int64_t> item;       //!< global item index of each candidate
+    std::vector<double> value;       //!< item value
+    std::vector<double> eff;         //!< value the search maximises (value + bonus)
+    std::vector<double> weight;      //!< raw weights, candidate-major
+    std::vector<double> normWeight;  //!< weights divided by the capacity (0 if capacity is 0)
+    std::vector<int32_t> resource;   //!< resource, NONE when free of disjointness
+    std::vector<uint32_t> byValue;   //!< per class, its candidates by decreasing value
+    bool truncated{false};           //!< whether some class lost candidates to the cap
+    std::vector<int32_t> onResource; //!< class-major dense table class x resource ->
+                                     //!< candidate (NONE), when small enough
 };
 
 /**
@@ -58,14 +60,18 @@ struct Candidates
  * \param instance the instance
  * \param perClass cap per class (0: no cap)
  * \param prices normalised capacity prices ranking the candidates (empty: by value)
+ * \param resourcePrices resource prices also ranking them (empty: none)
  * \param bonus added to every value for the search (Strict preset)
+ * \param denseCells largest classes x resources for a dense resource table
  * \param[out] c the candidates
  */
 void
 BuildCandidates(const MmkpInstance& instance,
                 uint32_t perClass,
                 const std::vector<double>& prices,
+                const std::vector<double>& resourcePrices,
                 double bonus,
+                uint64_t denseCells,
                 Candidates& c)
 {
     const uint32_t q = instance.GetNumClasses();
@@ -83,10 +89,12 @@ BuildCandidates(const MmkpInstance& instance,
         const double cap = instance.GetCapacity(d);
         invCap[d] = cap > 0.0 ? 1.0 / cap : 0.0;
     }
-    std::vector<std::pair<double, int64_t>> kept; // (score, item)
+    std::vector<std::pair<double, int64_t>> kept;  // (score, item)
+    std::vector<std::pair<double, int64_t>> ratio; // (value per normalised weight, item)
     for (uint32_t j = 0; j < q; ++j)
     {
         kept.clear();
+        ratio.clear();
         for (int64_t it = instance.GetFirstItem(j); it < instance.GetEndItem(j); ++it)
         {
             const double v = instance.GetValue(it);
@@ -107,11 +115,32 @@ BuildCandidates(const MmkpInstance& instance,
             }
             if (fits)
             {
+                if (!resourcePrices.empty() && disjoint &&
+                    instance.GetResource(it) != MmkpInstance::NO_RESOURCE)
+                {
+                    score -= resourcePrices[instance.GetResource(it)];
+                }
                 kept.emplace_back(score, it);
+                double norm = 0.0;
+                for (uint32_t d = 0; d < dims; ++d)
+                {
+                    norm += w[d] * invCap[d];
+                }
+                ratio.emplace_back(v / (norm + 1e-12), it);
             }
         }
         if (perClass > 0 && kept.size() > perClass)
         {
+            // Also keep the best by value per normalised weight, so that the
+            // efficiency greedy works on the same lists.
+            std::nth_element(ratio.begin(),
+                             ratio.begin() + perClass,
+                             ratio.end(),
+                             [](const auto& a, const auto& b) {
+                                 return a.first > b.first ||
+                                        (a.first == b.first && a.second < b.second);
+                             });
+            ratio.resize(perClass);
             std::nth_element(kept.begin(),
                              kept.begin() + perClass,
                              kept.end(),
@@ -121,6 +150,18 @@ BuildCandidates(const MmkpInstance& instance,
                              });
             kept.resize(perClass);
             c.truncated = true;
+            for (const auto& r : ratio)
+            {
+                kept.emplace_back(0.0, r.second);
+            }
+            std::sort(kept.begin(), kept.end(), [](const auto& a, const auto& b) {
+                return a.second < b.second;
+            });
+            kept.erase(
+                std::unique(kept.begin(),
+                            kept.end(),
+                            [](const auto& a, const auto& b) { return a.second == b.second; }),
+                kept.end());
         }
         auto resourceOf = [&](int64_t it) {
             return disjoint ? instance.GetResource(it) : MmkpInstance::NO_RESOURCE;
@@ -155,6 +196,18 @@ BuildCandidates(const MmkpInstance& instance,
         std::sort(c.byValue.begin() + first, c.byValue.end(), [&c](uint32_t a, uint32_t b) {
             return c.value[a] > c.value[b] || (c.value[a] == c.value[b] && a < b);
         });
+    }
+    if (c.resources > 0 && static_cast<uint64_t>(q) * c.resources <= denseCells)
+    {
+        c.onResource.assign(static_cast<std::size_t>(q) * c.resources, NONE);
+        for (std::size_t k = 0; k < c.item.size(); ++k)
+        {
+            if (c.resource[k] != NONE)
+            {
+                c.onResource[static_cast<std::size_t>(c.owner[k]) * c.resources + c.resource[k]] =
+                    static_cast<int32_t>(k);
+            }
+        }
     }
 }
 
@@ -228,12 +281,14 @@ class Search
            const std::vector<double>& capacities,
            uint32_t replaceCandidates,
            uint64_t maxEvaluations,
-           double epsilon)
+           double epsilon,
+           uint32_t evictScan)
         : m_c(c),
           m_cap(capacities),
           m_replace(replaceCandidates),
           m_maxEvaluations(maxEvaluations),
-          m_eps(epsilon)
+          m_eps(epsilon),
+          m_evictScan(evictScan)
     {
         Reset();
     }
@@ -356,6 +411,19 @@ class Search
         while (improved && !IsExhausted())
         {
             improved = false;
+            m_cheap.clear();
+            for (uint32_t j = 0; j < q; ++j)
+            {
+                if (m_s.assigned[j] != NONE)
+                {
+                    m_cheap.push_back(j);
+                }
+            }
+            std::sort(m_cheap.begin(), m_cheap.end(), [this](uint32_t a, uint32_t b) {
+                const double ea = m_c.eff[m_s.assigned[a]];
+                const double eb = m_c.eff[m_s.assigned[b]];
+                return ea < eb || (ea == eb && a < b);
+            });
             for (uint32_t j = 0; j < q && !IsExhausted(); ++j)
             {
                 if (m_c.start[j] == m_c.start[j + 1])
@@ -440,6 +508,10 @@ class Search
     /// The candidate of class j on resource r, or NONE (binary search).
     int32_t FindOnResource(uint32_t j, int32_t r) const
     {
+        if (!m_c.onResource.empty())
+        {
+            return m_c.onResource[static_cast<std::size_t>(j) * m_c.resources + r];
+        }
         auto first = m_c.resource.begin() + m_c.start[j];
         auto last = m_c.resource.begin() + m_c.start[j + 1];
         auto it = std::lower_bound(first, last, r);
@@ -484,6 +556,11 @@ class Search
             }
             const uint32_t other = static_cast<uint32_t>(m_s.holder[rk]);
             const int32_t b = m_s.assigned[other];
+            const double gainJ = m_c.eff[k] - m_c.eff[a];
+            if (gainJ + m_c.eff[m_c.byValue[m_c.start[other]]] - m_c.eff[b] <= best)
+            {
+                continue; // not even the best candidate of the other class would do
+            }
             const int32_t kb = FindOnResource(other, ra);
             if (kb == NONE)
             {
@@ -519,13 +596,19 @@ class Search
         int32_t bestK = NONE;
         int32_t bestEvict = NONE;    // class evicted (replace) or moved (eject)
         int32_t bestRelocate = NONE; // new candidate of the moved class
-        for (uint32_t kk = m_c.start[j]; kk < m_c.start[j + 1]; ++kk)
+        // Insert: by decreasing value, the first that is free and fits.
+        for (uint32_t t = m_c.start[j]; t < m_c.start[j + 1]; ++t)
         {
-            const int32_t k = static_cast<int32_t>(kk);
-            if (m_c.eff[k] > best && IsFree(m_c.resource[k]) && Fits(k, NONE, NONE, NONE))
+            const int32_t k = static_cast<int32_t>(m_c.byValue[t]);
+            if (m_c.eff[k] <= best)
+            {
+                break;
+            }
+            if (IsFree(m_c.resource[k]) && Fits(k, NONE, NONE, NONE))
             {
                 best = m_c.eff[k];
                 bestK = k;
+                break;
             }
         }
         const uint32_t size = m_c.start[j + 1] - m_c.start[j];
@@ -551,43 +634,59 @@ class Search
                     bestEvict = static_cast<int32_t>(other);
                     bestRelocate = NONE;
                 }
+                // Eject: the evicted class moves to its best free candidate
+                // that fits (by decreasing value, so the first one found).
                 for (uint32_t oo = m_c.start[other]; oo < m_c.start[other + 1]; ++oo)
                 {
-                    const int32_t o = static_cast<int32_t>(oo);
+                    const int32_t o = static_cast<int32_t>(m_c.byValue[oo]);
+                    delta = m_c.eff[k] + m_c.eff[o] - m_c.eff[b];
+                    if (delta <= best)
+                    {
+                        break;
+                    }
                     const int32_t ro = m_c.resource[o];
                     if (o == b || ro == rk || !IsFree(ro))
                     {
                         continue;
                     }
-                    delta = m_c.eff[k] + m_c.eff[o] - m_c.eff[b];
-                    if (delta > best && Fits(k, o, b, NONE))
+                    if (Fits(k, o, b, NONE))
                     {
                         best = delta;
                         bestK = k;
                         bestEvict = static_cast<int32_t>(other);
                         bestRelocate = o;
+                        break;
                     }
                 }
             }
             else if (!freeScanDone)
             {
                 // The best free candidate that does not fit: make room by
-                // evicting one assigned class.
+                // evicting one assigned class, the cheapest first (the list
+                // of the pass, by increasing value), so that the first one
+                // that makes room is the best one (up to moves made since).
                 freeScanDone = true;
-                for (uint32_t other = 0; other < m_c.classes; ++other)
+                const std::size_t scan = std::min<std::size_t>(m_cheap.size(), m_evictScan);
+                for (std::size_t t2 = 0; t2 < scan; ++t2)
                 {
+                    const uint32_t other = m_cheap[t2];
                     const int32_t b = m_s.assigned[other];
-                    if (b == NONE)
+                    if (b == NONE || other == j)
                     {
                         continue;
                     }
                     const double delta = m_c.eff[k] - m_c.eff[b];
-                    if (delta > best && Fits(k, NONE, b, NONE))
+                    if (delta <= best)
+                    {
+                        break;
+                    }
+                    if (Fits(k, NONE, b, NONE))
                     {
                         best = delta;
                         bestK = k;
                         bestEvict = static_cast<int32_t>(other);
                         bestRelocate = NONE;
+                        break;
                     }
                 }
             }
@@ -608,13 +707,15 @@ class Search
         return true;
     }
 
-    const Candidates& m_c;     //!< the candidates
-    std::vector<double> m_cap; //!< capacities
-    uint32_t m_replace;        //!< candidates tried by replace and eject
-    uint64_t m_maxEvaluations; //!< evaluation budget
-    uint64_t m_evaluations{0}; //!< evaluations so far
-    double m_eps;              //!< smallest gain that counts as improvement
-    State m_s;                 //!< the current assignment
+    const Candidates& m_c;         //!< the candidates
+    std::vector<double> m_cap;     //!< capacities
+    uint32_t m_replace;            //!< candidates tried by replace and eject
+    uint64_t m_maxEvaluations;     //!< evaluation budget
+    uint64_t m_evaluations{0};     //!< evaluations so far
+    double m_eps;                  //!< smallest gain that counts as improvement
+    State m_s;                     //!< the current assignment
+    uint32_t m_evictScan;          //!< assigned classes tried by the make-room move
+    std::vector<uint32_t> m_cheap; //!< assigned classes of the pass, by increasing value
 };
 
 /// Order of all candidates by decreasing priority (ties by index).
@@ -764,9 +865,15 @@ LocalSearchTaskScheduler::GetTypeId()
                           UintegerValue(40000),
                           MakeUintegerAccessor(&LocalSearchTaskScheduler::m_matchingMaxCells),
                           MakeUintegerChecker<uint64_t>())
+            .AddAttribute("DenseTableMaxCells",
+                          "Largest classes x resources for which the search keeps a dense "
+                          "table from (class, resource) to candidate; above it, a binary search.",
+                          UintegerValue(1000000),
+                          MakeUintegerAccessor(&LocalSearchTaskScheduler::m_denseMaxCells),
+                          MakeUintegerChecker<uint64_t>())
             .AddAttribute("Iterations",
                           "Perturbation rounds of the iterated local search.",
-                          UintegerValue(20),
+                          UintegerValue(10),
                           MakeUintegerAccessor(&LocalSearchTaskScheduler::m_iterations),
                           MakeUintegerChecker<uint32_t>())
             .AddAttribute("PerturbationStrength",
@@ -779,6 +886,12 @@ LocalSearchTaskScheduler::GetTypeId()
                           "eject moves and the perturbation try.",
                           UintegerValue(8),
                           MakeUintegerAccessor(&LocalSearchTaskScheduler::m_replaceCandidates),
+                          MakeUintegerChecker<uint32_t>(1))
+            .AddAttribute("EvictionScanClasses",
+                          "Assigned classes, cheapest first, that the make-room move tries "
+                          "to evict for a rejected class's best free candidate.",
+                          UintegerValue(64),
+                          MakeUintegerAccessor(&LocalSearchTaskScheduler::m_evictScan),
                           MakeUintegerChecker<uint32_t>(1))
             .AddAttribute("MaxMoveEvaluations",
                           "Cap on the moves evaluated by the whole search (a deterministic "
@@ -833,7 +946,7 @@ LocalSearchTaskScheduler::DoSchedule(const MmkpInstance& instance)
     }
 
     Candidates cand;
-    BuildCandidates(instance, m_candidatesPerClass, {}, bonus, cand);
+    BuildCandidates(instance, m_candidatesPerClass, {}, {}, bonus, m_denseMaxCells, cand);
     const uint32_t resources = cand.resources;
     if (strict)
     {
@@ -881,7 +994,8 @@ LocalSearchTaskScheduler::DoSchedule(const MmkpInstance& instance)
                                           instance.GetCapacities(),
                                           m_replaceCandidates,
                                           m_maxMoveEvaluations,
-                                          eps);
+                                          eps,
+                                          m_evictScan);
     };
     auto keepIfBetter = [&]() {
         const State& s = search->GetState();
@@ -920,6 +1034,23 @@ LocalSearchTaskScheduler::DoSchedule(const MmkpInstance& instance)
             search->Construct(order);
             keepIfBetter();
         }
+    };
+    // Greedy construction by value per normalised weight (the plain
+    // efficiency greedy over the candidates).
+    auto constructByEfficiency = [&]() {
+        priority.resize(cand.item.size());
+        for (std::size_t k = 0; k < cand.item.size(); ++k)
+        {
+            double norm = 0.0;
+            for (uint32_t d = 0; d < dims; ++d)
+            {
+                norm += cand.normWeight[k * dims + d];
+            }
+            priority[k] = cand.eff[k] / (norm + 1e-12);
+        }
+        SortByPriority(priority, order);
+        search->Construct(order);
+        keepIfBetter();
     };
     // Subgradient optimisation of the multipliers, with constructions.
     auto subgradient = [&](uint32_t iterations) {
@@ -1001,17 +1132,25 @@ LocalSearchTaskScheduler::DoSchedule(const MmkpInstance& instance)
     };
 
     makeSearch();
+    constructByEfficiency();
     subgradient(m_lagrangianIterations);
     if (cand.truncated && m_lagrangianIterations > 0)
     {
         // Rank the candidates again by value minus priced weight, then refine.
-        BuildCandidates(instance, m_candidatesPerClass, bestMult.lambda, bonus, cand);
+        BuildCandidates(instance,
+                        m_candidatesPerClass,
+                        bestMult.lambda,
+                        bestMult.mu,
+                        bonus,
+                        m_denseMaxCells,
+                        cand);
         makeSearch();
         incumbentEff = -INF; // the old incumbent may use dropped candidates
         incumbentComplete = false;
         incumbentValue = -INF;
         mult = bestMult;
         bestBound = INF;
+        constructByEfficiency();
         subgradient(std::max(m_lagrangianIterations / 2, 1U));
     }
     construct(bestMult);
@@ -1021,17 +1160,21 @@ LocalSearchTaskScheduler::DoSchedule(const MmkpInstance& instance)
     // decreasing reduced value and improved by local search; t by bisection
     // towards the smallest scaling whose assignment fits.
     const uint32_t columns = std::max(q, resources);
-    if (resources > 0 && m_matchingIterations > 0 &&
-        static_cast<uint64_t>(q) * columns <= m_matchingMaxCells)
+    const bool exactMatching = static_cast<uint64_t>(q) * columns <= m_matchingMaxCells;
+    if (resources > 0 && m_matchingIterations > 0)
     {
-        std::vector<double> cost(static_cast<std::size_t>(q) * columns);
+        std::vector<double> cost(exactMatching ? static_cast<std::size_t>(q) * columns : 0);
         std::vector<int32_t> cell(cost.size());
         std::vector<double> reduced(cand.item.size());
         std::vector<uint32_t> rowColumn;
         std::vector<int32_t> list;
+        std::vector<uint32_t> greedyOrder;
+        std::vector<char> classTaken;
+        std::vector<char> resourceTaken;
         auto matchAt = [&](double t) {
             std::fill(cost.begin(), cost.end(), 0.0);
             std::fill(cell.begin(), cell.end(), NONE);
+            greedyOrder.clear();
             for (std::size_t k = 0; k < cand.item.size(); ++k)
             {
                 double p = cand.value[k];
@@ -1045,6 +1188,11 @@ LocalSearchTaskScheduler::DoSchedule(const MmkpInstance& instance)
                 {
                     continue;
                 }
+                if (!exactMatching)
+                {
+                    greedyOrder.push_back(static_cast<uint32_t>(k));
+                    continue;
+                }
                 const std::size_t at = static_cast<std::size_t>(cand.owner[k]) * columns + r;
                 const double c = -(strict ? p + bonus : p);
                 if (c < cost[at])
@@ -1053,28 +1201,53 @@ LocalSearchTaskScheduler::DoSchedule(const MmkpInstance& instance)
                     cell[at] = static_cast<int32_t>(k);
                 }
             }
-            SolveAssignment(cost, q, columns, rowColumn);
             list.clear();
-            double load = 0.0;
+            if (exactMatching)
+            {
+                SolveAssignment(cost, q, columns, rowColumn);
+                for (uint32_t j = 0; j < q; ++j)
+                {
+                    const int32_t k = cell[static_cast<std::size_t>(j) * columns + rowColumn[j]];
+                    if (k != NONE)
+                    {
+                        list.push_back(k);
+                    }
+                }
+            }
+            else
+            {
+                // Too large for the dense Hungarian method: a greedy matching
+                // by decreasing reduced value (capacities relaxed).
+                std::sort(greedyOrder.begin(), greedyOrder.end(), [&](uint32_t a, uint32_t b) {
+                    return reduced[a] > reduced[b] || (reduced[a] == reduced[b] && a < b);
+                });
+                classTaken.assign(q, 0);
+                resourceTaken.assign(resources, 0);
+                for (uint32_t k : greedyOrder)
+                {
+                    const uint32_t j = cand.owner[k];
+                    const int32_t r = cand.resource[k];
+                    if (!classTaken[j] && !resourceTaken[r])
+                    {
+                        classTaken[j] = 1;
+                        resourceTaken[r] = 1;
+                        list.push_back(static_cast<int32_t>(k));
+                    }
+                }
+            }
             bool fits = true;
             std::vector<double> loads(dims, 0.0);
-            for (uint32_t j = 0; j < q; ++j)
+            for (int32_t k : list)
             {
-                const int32_t k = cell[static_cast<std::size_t>(j) * columns + rowColumn[j]];
-                if (k != NONE)
+                for (uint32_t d = 0; d < dims; ++d)
                 {
-                    list.push_back(k);
-                    for (uint32_t d = 0; d < dims; ++d)
-                    {
-                        loads[d] += cand.normWeight[static_cast<std::size_t>(k) * dims + d];
-                    }
+                    loads[d] += cand.normWeight[static_cast<std::size_t>(k) * dims + d];
                 }
             }
             for (uint32_t d = 0; d < dims; ++d)
             {
                 fits = fits && loads[d] <= 1.0;
             }
-            (void)load;
             std::sort(list.begin(), list.end(), [&](int32_t a, int32_t b) {
                 return reduced[a] > reduced[b] || (reduced[a] == reduced[b] && a < b);
             });

@@ -23,25 +23,39 @@ namespace edgedml
  * 1. Candidates: per class the items that fit the capacities alone (and, in
  *    the Valued preset, have a positive value: an item of value <= 0 is never
  *    worth choosing). When a class has more than CandidatesPerClass of them,
- *    only the best are kept: first the best by value, and after a first round
- *    of multiplier updates the best by value minus priced weight. Only the
+ *    only the best are kept (nth_element, no full sort): the union of the
+ *    best by value per normalised weight (value / sum_d w_d / C_d) and the
+ *    best by value (first round) or by value minus priced weight minus
+ *    resource price (after a first round of multiplier updates). Only the
  *    search is restricted; the reported bound covers all items.
  * 2. Prices: subgradient optimisation of the Lagrangian relaxation of the
  *    capacities and of the resource disjointness (see
  *    ComputeLagrangianBound), with Polyak steps towards the best assignment
  *    found so far. The smallest value found is a valid upper bound, returned
  *    in Result.upperBound.
- * 3. Construction: every ConstructionInterval multiplier updates, a greedy
- *    pass over all candidates of all classes at once, in decreasing order of
- *    value - prices . weight, takes each candidate whose class is open, whose
- *    resource is free and which fits. The best one seeds the search.
- * 4. Local search to a local optimum (per class, best improvement) with the
- *    moves insert, relocate (another item of the same class on a free
- *    resource), swap (two classes exchange resources), replace (a rejected
- *    class takes the place of an assigned one) and eject (a rejected class
- *    takes the resource of an assigned class, which relocates), each
- *    evaluated in O(1) from the loads, resource owners and objective.
- * 5. Iterated local search: Iterations rounds of perturbation (force a random
+ * 3. Construction: a greedy by value per normalised weight over the
+ *    candidates, and, every ConstructionInterval multiplier updates, a greedy
+ *    by value - prices . weight (with and without resource prices). Each
+ *    takes every candidate whose class is open, whose resource is free and
+ *    which fits. The best assignment seeds the search.
+ * 4. Matching phase (MatchingIterations bisection steps on a scaling t of
+ *    the capacity prices): the resource assignment maximising
+ *    value - t prices . weight with capacities relaxed, by the Hungarian
+ *    method when classes x max(classes, resources) <= MatchingMaxCells,
+ *    else by a greedy matching in decreasing reduced value; it is loaded
+ *    greedily under the capacities and improved by local search.
+ * 5. Local search to a local optimum (passes over all classes, best
+ *    improvement per class) with the moves insert, relocate (another item of
+ *    the same class on a free resource), swap (two classes exchange
+ *    resources), replace (a rejected class takes the place of an assigned
+ *    one), eject (a rejected class takes the resource of an assigned class,
+ *    which relocates) and make-room (a rejected class's best free candidate
+ *    enters by evicting one of the EvictionScanClasses cheapest assigned
+ *    classes), each evaluated in O(1) from the loads, resource owners and
+ *    objective; candidate lists are scanned by decreasing value with early
+ *    exits, and (class, resource) lookups use a dense table up to
+ *    DenseTableMaxCells, else binary search.
+ * 6. Iterated local search: Iterations rounds of perturbation (force a random
  *    rejected candidate in, evicting classes at random until it fits, or
  *    evict PerturbationStrength random classes when none is rejected), local
  *    search, and acceptance of equal or better assignments (else back to the
@@ -79,10 +93,12 @@ class LocalSearchTaskScheduler : public TaskScheduler
     uint32_t m_lagrangianPatience;   //!< updates without progress before halving the step
     uint32_t m_constructionInterval; //!< multiplier updates between greedy constructions
     uint32_t m_matchingIterations;   //!< price scalings of the matching phase
-    uint64_t m_matchingMaxCells;     //!< size limit of the matching phase
+    uint64_t m_matchingMaxCells;     //!< size limit of the Hungarian matching
+    uint64_t m_denseMaxCells;        //!< size limit of the dense (class, resource) table
     uint32_t m_iterations;           //!< perturbation rounds of the iterated local search
     uint32_t m_perturbationStrength; //!< classes evicted by a perturbation
     uint32_t m_replaceCandidates;    //!< best candidates per rejected class tried by replace/eject
+    uint32_t m_evictScan;            //!< assigned classes tried by the make-room move
     uint64_t m_maxMoveEvaluations;   //!< cap on evaluated moves over the whole search
     Ptr<UniformRandomVariable> m_random; //!< perturbation choices
 };
