@@ -240,33 +240,75 @@ function(edge_dml_example_tests)
               "-DEXPECT_REGEX=${regex}" -P ${scripts}/expect-exit.cmake
     )
   endforeach()
-  # Solving needs a registered scheduler; the exact one gives the brute-force
-  # optimum of the sample files (12, and 10.5 with disjoint resources).
-  if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/model/scheduling/exact-task-scheduler.cc)
-    add_test(
+  # The exact scheduler gives the brute-force optimum of the sample files (12,
+  # and 10.5 with disjoint resources).
+  add_test(
       NAME example.edge-dml-mmkp.ExactSolvesSample
       COMMAND
         ${CMAKE_COMMAND} -DPROGRAM=${mmkp} "-DARGS=--input=${mmkp_data}/small.mmkp;--algorithm=Exact"
         "-DEXPECT_STDOUT=algorithm=Exact value=12 feasible=true status=optimal accepted=3"
         -P ${scripts}/expect-stdout.cmake
-    )
+  )
+  add_test(
+    NAME example.edge-dml-mmkp.ExactSolvesDisjointSample
+    COMMAND
+      ${CMAKE_COMMAND} -DPROGRAM=${mmkp}
+      "-DARGS=--input=${mmkp_data}/small-disjoint.mmkp;--algorithm=Exact;--disjoint=true"
+      "-DEXPECT_STDOUT=algorithm=Exact value=10.5 feasible=true status=optimal accepted=3"
+      -P ${scripts}/expect-stdout.cmake
+  )
+  add_test(
+    NAME example.edge-dml-mmkp.AllAlgorithmsFeasible
+    COMMAND
+      ${CMAKE_COMMAND} -DPROGRAM=${mmkp}
+      "-DARGS=--input=${mmkp_data}/small-disjoint.mmkp;--algorithm=all;--disjoint=true"
+      "-DEXPECT_STDOUT=algorithm=Random value=[-0-9.e]+ feasible=true.*algorithm=Greedy value=[-0-9.e]+ feasible=true.*algorithm=Tabu value=[-0-9.e]+ feasible=true.*algorithm=Annealing value=[-0-9.e]+ feasible=true.*algorithm=LocalSearch value=[-0-9.e]+ feasible=true.*algorithm=Exact value=10.5 feasible=true"
+      -P ${scripts}/expect-stdout.cmake
+  )
+
+  # edge-dml-paper: a small sweep, reproducible with --measureTime=false; the
+  # exact reference has a zero gap; bad values rejected.
+  set(paper $<TARGET_FILE:edge-dml-paper>)
+  set(paper_small
+      "--instances=1;--taskStep=35;--bandwidthsMhz=10,30;--figure3BandwidthMhz=10;--measureTime=false"
+  )
+  add_test(
+    NAME example.edge-dml-paper.SameSeedSameFiles
+    COMMAND
+      ${CMAKE_COMMAND} -DPROGRAM=${paper} "-DARGS=${paper_small}"
+      "-DFILES=paper-figures.csv;paper-utility-vs-tasks.png;paper-algorithms.png"
+      -DWORK=${CMAKE_BINARY_DIR}/test-scratch/paper-same-seed -P ${scripts}/same-output.cmake
+  )
+  add_test(
+    NAME example.edge-dml-paper.ExactIsTheReference
+    COMMAND
+      ${CMAKE_COMMAND} -DPROGRAM=${paper} "-DARGS=${paper_small};--plot=false"
+      "-DEXPECT_STDOUT=Exact +4/4 +0.000 +0.000" -P ${scripts}/expect-stdout.cmake
+  )
+  add_test(
+    NAME example.edge-dml-paper.StrictPreset
+    COMMAND
+      ${CMAKE_COMMAND} -DPROGRAM=${paper} "-DARGS=${paper_small};--plot=false;--preset=Strict"
+      "-DEXPECT_STDOUT=Exact +[0-4]/4 " -P ${scripts}/expect-stdout.cmake
+  )
+  set(paper_bad
+      "bandwidthsMhz|--bandwidthsMhz=10,-3|--bandwidthsMhz=10,-3 is invalid: '-3' is not a bandwidth > 0 in MHz"
+      "algorithms|--algorithms=Greedy,Foo|--algorithms=Greedy,Foo is invalid: unknown scheduler 'Foo'"
+      "preset|--preset=Loose|--preset=Loose is invalid: use one of Valued Strict"
+      "figure3BandwidthMhz|--figure3BandwidthMhz=20|--figure3BandwidthMhz=20 is invalid: it must be one of --bandwidthsMhz"
+      "maxTasks|--maxTasks=5|--maxTasks=5 is invalid: must be >= 10 \\(tasks, at least minTasks"
+      "taskStep|--taskStep=0|--taskStep=0 is invalid: must be >= 1"
+      "instances|--instances=-2|--instances=-2 is invalid"
+  )
+  foreach(entry ${paper_bad})
+    string(REPLACE "|" ";" parts "${entry}")
+    list(GET parts 0 name)
+    list(GET parts 1 arg)
+    list(GET parts 2 regex)
     add_test(
-      NAME example.edge-dml-mmkp.ExactSolvesDisjointSample
-      COMMAND
-        ${CMAKE_COMMAND} -DPROGRAM=${mmkp}
-        "-DARGS=--input=${mmkp_data}/small-disjoint.mmkp;--algorithm=Exact;--disjoint=true"
-        "-DEXPECT_STDOUT=algorithm=Exact value=10.5 feasible=true status=optimal accepted=3"
-        -P ${scripts}/expect-stdout.cmake
+      NAME example.edge-dml-paper.Rejects.${name}
+      COMMAND ${CMAKE_COMMAND} -DPROGRAM=${paper} "-DARGS=${arg}" -DEXPECT_CODE=2
+              "-DEXPECT_REGEX=${regex}" -P ${scripts}/expect-exit.cmake
     )
-  endif()
-  if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/model/scheduling/greedy-task-scheduler.cc)
-    add_test(
-      NAME example.edge-dml-mmkp.AllAlgorithmsFeasible
-      COMMAND
-        ${CMAKE_COMMAND} -DPROGRAM=${mmkp}
-        "-DARGS=--input=${mmkp_data}/small-disjoint.mmkp;--algorithm=all;--disjoint=true"
-        "-DEXPECT_STDOUT=algorithm=Greedy value=[-0-9.e]+ feasible=true"
-        -P ${scripts}/expect-stdout.cmake
-    )
-  endif()
+  endforeach()
 endfunction()
