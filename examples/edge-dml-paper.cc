@@ -10,7 +10,8 @@
  * are scheduled by every algorithm and by the exact MILP (COIN-OR CBC). The
  * program writes into the current directory:
  *   paper-figures.csv           one row per (algorithm, B, q, instance)
- *   paper-utility-vs-tasks.png  mean utility vs q, one curve per B (Fig. 2)
+ *   paper-utility-vs-tasks.png  mean utility vs q, one curve per B (Fig. 2) for
+ *                               figure2Algorithm and one for the optimum
  *   paper-algorithms.png        mean utility vs q, one curve per algorithm (Fig. 3)
  * and the gnuplot scripts (.plt) of the two plots. On stdout it prints, per
  * algorithm, the mean and worst optimality gap and the mean solve time.
@@ -409,9 +410,18 @@ main(int argc, char* argv[])
         {
             std::ostringstream title;
             title << "B = " << bMhz << " MHz";
-            AddMeanCurve(fig2, records, title.str(), [&](const SolveRecord& r) {
-                return r.algorithm == figure2Algorithm && r.bandwidthMhz == bMhz;
-            });
+            AddMeanCurve(fig2,
+                         records,
+                         title.str() + ", " + figure2Algorithm,
+                         [&](const SolveRecord& r) {
+                             return r.algorithm == figure2Algorithm && r.bandwidthMhz == bMhz;
+                         });
+            if (figure2Algorithm != "Exact")
+            {
+                AddMeanCurve(fig2, records, title.str() + ", optimum", [&](const SolveRecord& r) {
+                    return r.algorithm == "Exact" && r.bandwidthMhz == bMhz;
+                });
+            }
         }
         std::ostringstream fig3Title;
         fig3Title << "System utility vs tasks per algorithm (B = " << figure3BandwidthMhz
