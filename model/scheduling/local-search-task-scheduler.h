@@ -100,6 +100,7 @@ class LocalSearchTaskScheduler : public TaskScheduler
     uint32_t m_replaceCandidates;    //!< best candidates per rejected class tried by replace/eject
     uint32_t m_evictScan;            //!< assigned classes tried by the make-room move
     uint64_t m_maxMoveEvaluations;   //!< cap on evaluated moves over the whole search
+    uint64_t m_workBudget;           //!< size-adaptive effort in candidate visits (0: unlimited)
     Ptr<UniformRandomVariable> m_random; //!< perturbation choices
 };
 
