@@ -30,6 +30,10 @@ namespace
 
 constexpr int32_t NONE = -1; //!< no candidate, class or resource
 constexpr double INF = std::numeric_limits<double>::infinity();
+constexpr double SORT_COST_FACTOR = 8.0; //!< work of sorting n candidates, per candidate
+constexpr double LAGRANGIAN_SHARE = 0.3; //!< WorkBudget share ending the first subgradient phase
+constexpr double RERANK_SHARE = 0.45;    //!< share ending the re-ranked subgradient phase
+constexpr double MATCHING_SHARE = 0.75;  //!< share ending the matching phase
 
 /**
  * The search space: per class its candidate items, stored class by class
@@ -282,13 +286,15 @@ class Search
            uint32_t replaceCandidates,
            uint64_t maxEvaluations,
            double epsilon,
-           uint32_t evictScan)
+           uint32_t evictScan,
+           uint64_t& work)
         : m_c(c),
           m_cap(capacities),
           m_replace(replaceCandidates),
           m_maxEvaluations(maxEvaluations),
           m_eps(epsilon),
-          m_evictScan(evictScan)
+          m_evictScan(evictScan),
+          m_work(work)
     {
         Reset();
     }
@@ -317,6 +323,7 @@ class Search
     bool Fits(int32_t add1, int32_t add2, int32_t rem1, int32_t rem2)
     {
         ++m_evaluations;
+        ++m_work;
         for (uint32_t d = 0; d < m_c.dims; ++d)
         {
             double l = m_s.load[d];
@@ -374,6 +381,7 @@ class Search
     void Construct(const std::vector<uint32_t>& order)
     {
         Reset();
+        m_work += order.size();
         for (uint32_t k : order)
         {
             const uint32_t j = m_c.owner[k];
@@ -403,13 +411,22 @@ class Search
         }
     }
 
-    /// Local search to a local optimum (or until the budget is spent).
-    void Descend()
+    /**
+     * \brief Local search to a local optimum, or until the move budget is
+     * spent, or until the shared work counter reaches workLimit (checked
+     * before every pass but the first; a pass costs one visit per candidate
+     * plus its move evaluations).
+     * \param workLimit work counter value after which no new pass starts
+     */
+    void Descend(uint64_t workLimit)
     {
         const uint32_t q = m_c.classes;
         bool improved = true;
-        while (improved && !IsExhausted())
+        bool first = true;
+        while (improved && !IsExhausted() && (first || m_work < workLimit))
         {
+            first = false;
+            m_work += m_c.item.size();
             improved = false;
             m_cheap.clear();
             for (uint32_t j = 0; j < q; ++j)
@@ -716,17 +733,25 @@ class Search
     State m_s;                     //!< the current assignment
     uint32_t m_evictScan;          //!< assigned classes tried by the make-room move
     std::vector<uint32_t> m_cheap; //!< assigned classes of the pass, by increasing value
+    uint64_t& m_work;              //!< shared work counter (candidate visits)
 };
 
 /// Order of all candidates by decreasing priority (ties by index).
 void
 SortByPriority(const std::vector<double>& priority, std::vector<uint32_t>& order)
 {
+    // Sorting (key, index) pairs is cache-friendlier than an indirect sort.
+    std::vector<std::pair<double, uint32_t>> keyed(priority.size());
+    for (std::size_t k = 0; k < priority.size(); ++k)
+    {
+        keyed[k] = {-priority[k], static_cast<uint32_t>(k)};
+    }
+    std::sort(keyed.begin(), keyed.end());
     order.resize(priority.size());
-    std::iota(order.begin(), order.end(), 0U);
-    std::sort(order.begin(), order.end(), [&priority](uint32_t a, uint32_t b) {
-        return priority[a] > priority[b] || (priority[a] == priority[b] && a < b);
-    });
+    for (std::size_t k = 0; k < keyed.size(); ++k)
+    {
+        order[k] = keyed[k].second;
+    }
 }
 
 /**
@@ -898,7 +923,20 @@ LocalSearchTaskScheduler::GetTypeId()
                           "work limit).",
                           UintegerValue(50000000),
                           MakeUintegerAccessor(&LocalSearchTaskScheduler::m_maxMoveEvaluations),
-                          MakeUintegerChecker<uint64_t>(1));
+                          MakeUintegerChecker<uint64_t>(1))
+            .AddAttribute("WorkBudget",
+                          "Size-adaptive effort, in candidate visits (0: unlimited). Each "
+                          "optional phase starts only if its cost fits its share of the "
+                          "budget: multiplier updates (one visit per candidate) and "
+                          "constructions (a sort counts 8 visits per candidate) up to 30%, "
+                          "the re-ranking (one visit per item of the instance) and its "
+                          "updates up to 45%, matching steps up to 75%, perturbation rounds "
+                          "and local-search passes (one visit per candidate plus one per "
+                          "evaluated move) up to 100%. The efficiency greedy seed and one "
+                          "local-search pass always run. Small instances never reach it.",
+                          UintegerValue(10000000),
+                          MakeUintegerAccessor(&LocalSearchTaskScheduler::m_workBudget),
+                          MakeUintegerChecker<uint64_t>());
     return tid;
 }
 
@@ -948,6 +986,19 @@ LocalSearchTaskScheduler::DoSchedule(const MmkpInstance& instance)
     Candidates cand;
     BuildCandidates(instance, m_candidatesPerClass, {}, {}, bonus, m_denseMaxCells, cand);
     const uint32_t resources = cand.resources;
+    // Size-adaptive effort: every optional phase starts only if its cost in
+    // candidate visits fits the share of WorkBudget given to it.
+    uint64_t work = cand.item.size();
+    const double budget = m_workBudget == 0 ? INF : static_cast<double>(m_workBudget);
+    const uint64_t nCand = cand.item.size();
+    auto limitAt = [budget](double share) {
+        const double l = share * budget;
+        return l >= 1.8e19 ? std::numeric_limits<uint64_t>::max() : static_cast<uint64_t>(l);
+    };
+    auto affordable = [&](uint64_t cost, double share) {
+        return static_cast<double>(work) + static_cast<double>(cost) <= share * budget;
+    };
+    auto sortCost = [](std::size_t n) { return static_cast<uint64_t>(SORT_COST_FACTOR * n); };
     if (strict)
     {
         for (uint32_t j = 0; j < q; ++j)
@@ -995,7 +1046,8 @@ LocalSearchTaskScheduler::DoSchedule(const MmkpInstance& instance)
                                           m_replaceCandidates,
                                           m_maxMoveEvaluations,
                                           eps,
-                                          m_evictScan);
+                                          m_evictScan,
+                                          work);
     };
     auto keepIfBetter = [&]() {
         const State& s = search->GetState();
@@ -1013,10 +1065,15 @@ LocalSearchTaskScheduler::DoSchedule(const MmkpInstance& instance)
     };
     // Greedy constructions with the current multipliers, with and without
     // the resource prices.
-    auto construct = [&](const Multipliers& m) {
+    auto construct = [&](const Multipliers& m, double share) {
         priority.resize(cand.item.size());
         for (int pass = 0; pass < (resources > 0 ? 2 : 1); ++pass)
         {
+            if (!affordable(nCand + sortCost(nCand), share))
+            {
+                return;
+            }
+            work += nCand;
             for (std::size_t k = 0; k < cand.item.size(); ++k)
             {
                 double p = cand.value[k];
@@ -1048,18 +1105,20 @@ LocalSearchTaskScheduler::DoSchedule(const MmkpInstance& instance)
             }
             priority[k] = cand.eff[k] / (norm + 1e-12);
         }
+        work += nCand;
         SortByPriority(priority, order);
         search->Construct(order);
         keepIfBetter();
     };
     // Subgradient optimisation of the multipliers, with constructions.
-    auto subgradient = [&](uint32_t iterations) {
+    auto subgradient = [&](uint32_t iterations, double share) {
         double theta = m_lagrangianStepScale;
         uint32_t stall = 0;
         std::vector<double> gLambda(dims);
         std::vector<double> gMu(resources);
-        for (uint32_t it = 0; it < iterations; ++it)
+        for (uint32_t it = 0; it < iterations && affordable(nCand, share); ++it)
         {
+            work += nCand;
             const double value = EvaluateLagrangian(cand, mult, strict, choice);
             if (bestBound == INF || value < bestBound - 1e-12 * std::abs(bestBound))
             {
@@ -1074,7 +1133,7 @@ LocalSearchTaskScheduler::DoSchedule(const MmkpInstance& instance)
             }
             if (it % m_constructionInterval == 0)
             {
-                construct(mult);
+                construct(mult, share);
             }
             const bool haveLower = !strict || incumbentComplete;
             if (haveLower && bestBound - incumbentValue <= eps)
@@ -1133,9 +1192,11 @@ LocalSearchTaskScheduler::DoSchedule(const MmkpInstance& instance)
 
     makeSearch();
     constructByEfficiency();
-    subgradient(m_lagrangianIterations);
-    if (cand.truncated && m_lagrangianIterations > 0)
+    subgradient(m_lagrangianIterations, LAGRANGIAN_SHARE);
+    if (cand.truncated && m_lagrangianIterations > 0 &&
+        affordable(instance.GetNumItems() + nCand, RERANK_SHARE))
     {
+        work += instance.GetNumItems();
         // Rank the candidates again by value minus priced weight, then refine.
         BuildCandidates(instance,
                         m_candidatesPerClass,
@@ -1151,9 +1212,10 @@ LocalSearchTaskScheduler::DoSchedule(const MmkpInstance& instance)
         mult = bestMult;
         bestBound = INF;
         constructByEfficiency();
-        subgradient(std::max(m_lagrangianIterations / 2, 1U));
+        work += cand.item.size();
+        subgradient(std::max(m_lagrangianIterations / 2, 1U), RERANK_SHARE);
     }
-    construct(bestMult);
+    construct(bestMult, RERANK_SHARE);
 
     // Matching phase: for prices t * lambda, the best resource assignment of
     // value - prices . weight (capacities relaxed), loaded greedily in
@@ -1252,21 +1314,28 @@ LocalSearchTaskScheduler::DoSchedule(const MmkpInstance& instance)
                 return reduced[a] > reduced[b] || (reduced[a] == reduced[b] && a < b);
             });
             search->Load(list);
-            search->Descend();
+            search->Descend(limitAt(MATCHING_SHARE));
             keepIfBetter();
             return fits;
         };
         double lo = 0.0;
         double hi = 1.0;
         uint32_t used = 0;
-        if (matchAt(0.0))
+        auto matchAffordable = [&]() {
+            return affordable(2 * nCand + sortCost(nCand), MATCHING_SHARE);
+        };
+        if (!matchAffordable())
+        {
+            used = m_matchingIterations; // too large for the work budget
+        }
+        else if (matchAt(0.0))
         {
             used = m_matchingIterations; // the unconstrained best assignment fits
         }
         else
         {
             ++used;
-            while (used < m_matchingIterations && !matchAt(hi))
+            while (used < m_matchingIterations && matchAffordable() && !matchAt(hi))
             {
                 ++used;
                 lo = hi;
@@ -1274,7 +1343,7 @@ LocalSearchTaskScheduler::DoSchedule(const MmkpInstance& instance)
             }
             ++used;
         }
-        while (used < m_matchingIterations)
+        while (used < m_matchingIterations && matchAffordable())
         {
             ++used;
             const double mid = 0.5 * (lo + hi);
@@ -1307,11 +1376,13 @@ LocalSearchTaskScheduler::DoSchedule(const MmkpInstance& instance)
             }
         }
     }
-    search->Descend();
+    search->Descend(limitAt(1.0));
     keepIfBetter();
     State best = s;
     const bool anyCandidates = !cand.item.empty();
-    for (uint32_t it = 0; it < m_iterations && anyCandidates && !search->IsExhausted(); ++it)
+    for (uint32_t it = 0;
+         it < m_iterations && anyCandidates && !search->IsExhausted() && affordable(nCand, 1.0);
+         ++it)
     {
         const bool haveLower = !strict || incumbentComplete;
         if (haveLower && bestBound - incumbentValue <= eps)
@@ -1319,7 +1390,7 @@ LocalSearchTaskScheduler::DoSchedule(const MmkpInstance& instance)
             break;
         }
         search->Perturb(*m_random, m_perturbationStrength);
-        search->Descend();
+        search->Descend(limitAt(1.0));
         if (s.objective > best.objective + eps)
         {
             best = s;
