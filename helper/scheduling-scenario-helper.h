@@ -44,7 +44,7 @@ struct SchedulingScenario
  * probability o_i = exp(-m / SNR_i) with SNR_i = p_i h_i / (I_i + B_RB N0)
  * (h_i from the training-link PropagationLossModel, default d^-2; I_i drawn
  * per ES), a task list from a CrowdsourcingTaskGenerator and a
- * TaskSchedulingProblem whose PublisherLossModel caches the shadowing of
+ * TaskSchedulingProblem whose PublisherLossModel fixes the shadowing of
  * every (publisher, ES) pair, so that instances built from the same
  * scenario with other capacities or task prefixes share every random draw
  * (common random numbers).
