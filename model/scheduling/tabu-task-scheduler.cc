@@ -7,6 +7,9 @@
 #include "greedy-task-scheduler.h"
 #include "mmkp-search-state.h"
 
+#include "ns3/abort.h"
+#include "ns3/double.h"
+#include "ns3/enum.h"
 #include "ns3/log.h"
 #include "ns3/uinteger.h"
 
@@ -95,15 +98,27 @@ class TabuMemory
     std::size_t m_purgeAt{64};                       //!< map size that triggers a purge
 };
 
-/// A candidate move with its objective change and row pair.
+/// Kind of a candidate move.
+enum class MoveKind : uint8_t
+{
+    SWAP,   //!< swap of two rows (the paper's), or relocation to an idle row
+    INSERT, //!< a rejected task to one of its items; the ES holder, if any, rejected
+    REMOVE  //!< an assigned task rejected
+};
+
+/// A candidate move with its objective change and tabu attributes.
 struct Candidate
 {
     MmkpMove move;  //!< the move
     double delta;   //!< objective change
-    uint32_t a;     //!< row of the moved task
-    uint32_t b;     //!< the other row
+    MoveKind kind;  //!< kind of move
+    uint32_t a;     //!< SWAP: row of the moved task; INSERT, REMOVE: the task
+    uint32_t b;     //!< SWAP: the other row; INSERT: the ejected task or UINT32_MAX
     uint32_t index; //!< draw index (deterministic tie-break)
 };
+
+/// No ejected task in an INSERT candidate.
+constexpr uint32_t NO_CLASS = UINT32_MAX;
 
 } // namespace
 
@@ -141,6 +156,36 @@ TabuTaskScheduler::GetTypeId()
                           "only MaxIterations stops).",
                           UintegerValue(0),
                           MakeUintegerAccessor(&TabuTaskScheduler::m_maxStallIterations),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("Neighbourhood",
+                          "Candidate moves: Swap (the paper's: row swaps and relocations "
+                          "only, the set of accepted tasks never changes) or SwapInsertRemove "
+                          "(also inserts of rejected tasks, ejecting the holder of the chosen "
+                          "ES, and removals; Valued instances only).",
+                          EnumValue(TabuTaskScheduler::SWAP_INSERT_REMOVE),
+                          MakeEnumAccessor(&TabuTaskScheduler::m_neighbourhood),
+                          MakeEnumChecker(TabuTaskScheduler::SWAP,
+                                          "Swap",
+                                          TabuTaskScheduler::SWAP_INSERT_REMOVE,
+                                          "SwapInsertRemove"))
+            .AddAttribute("InsertProbability",
+                          "With SwapInsertRemove: probability that a candidate is an insert "
+                          "(or replace) of a rejected task (dimensionless).",
+                          DoubleValue(0.4),
+                          MakeDoubleAccessor(&TabuTaskScheduler::m_insertProbability),
+                          MakeDoubleChecker<double>(0.0, 1.0))
+            .AddAttribute("RemoveProbability",
+                          "With SwapInsertRemove: probability that a candidate is the removal "
+                          "of an assigned task (dimensionless).",
+                          DoubleValue(0.1),
+                          MakeDoubleAccessor(&TabuTaskScheduler::m_removeProbability),
+                          MakeDoubleChecker<double>(0.0, 1.0))
+            .AddAttribute("ClassTabuTenure",
+                          "With SwapInsertRemove: iterations during which a removed (or "
+                          "ejected) task may not be inserted again and an inserted task may "
+                          "not be removed.",
+                          UintegerValue(10),
+                          MakeUintegerAccessor(&TabuTaskScheduler::m_classTabuTenure),
                           MakeUintegerChecker<uint32_t>());
     return tid;
 }
@@ -167,12 +212,29 @@ TabuTaskScheduler::DoSchedule(const MmkpInstance& instance)
     result.assignment = state.GetAssignment();
     double bestObjective = state.GetObjective();
     const uint32_t rows = state.GetNumRows();
-    if (state.GetNumAssigned() == 0 || rows < 2)
+
+    const bool extended = m_neighbourhood == SWAP_INSERT_REMOVE && !instance.MustAssignAll();
+    NS_ABORT_MSG_IF(extended && m_insertProbability + m_removeProbability > 1.0,
+                    "TabuTaskScheduler: InsertProbability + RemoveProbability = "
+                        << m_insertProbability + m_removeProbability << " exceeds 1");
+    const double pInsert = extended ? m_insertProbability : 0.0;
+    const double pRemove = extended ? m_removeProbability : 0.0;
+    if ((state.GetNumAssigned() == 0 || rows < 2) && !extended)
     {
         return result;
     }
 
     TabuMemory tabu(rows);
+    // Class-level memory of the insert / remove moves: the first iteration at
+    // which a task may be inserted again (after its removal or ejection),
+    // respectively removed again (after its insertion).
+    std::vector<uint64_t> insertTabuUntil;
+    std::vector<uint64_t> removeTabuUntil;
+    if (extended)
+    {
+        insertTabuUntil.assign(instance.GetNumClasses(), 0);
+        removeTabuUntil.assign(instance.GetNumClasses(), 0);
+    }
     std::vector<Candidate> candidates;
     candidates.reserve(m_candidates);
     uint32_t stall = 0;
@@ -182,11 +244,74 @@ TabuTaskScheduler::DoSchedule(const MmkpInstance& instance)
         for (uint32_t c = 0; c < m_candidates; ++c)
         {
             Candidate cand;
-            uint32_t cls;
-            DrawRowMove(state, m_moveRng, cls, cand.b);
-            cand.a = state.GetClassRow(cls);
             cand.index = c;
-            if (state.MakeRowMove(cls, cand.b, cand.move) && state.Evaluate(cand.move, cand.delta))
+            // The swap-only neighbourhood draws no kind: its random sequence
+            // is the paper-faithful tabu's.
+            const double u = extended ? m_moveRng->GetValue() : 1.0;
+            if (u < pInsert)
+            {
+                if (state.GetNumRejected() == 0)
+                {
+                    continue;
+                }
+                const uint32_t cls =
+                    state.GetRejectedClass(m_moveRng->GetInteger(0, state.GetNumRejected() - 1));
+                const uint32_t items = instance.GetNumItems(cls);
+                if (items == 0)
+                {
+                    continue;
+                }
+                cand.kind = MoveKind::INSERT;
+                cand.a = cls;
+                cand.b = NO_CLASS;
+                const int64_t item =
+                    instance.GetFirstItem(cls) + m_moveRng->GetInteger(0, items - 1);
+                cand.move.cls[0] = cls;
+                cand.move.to[0] = item;
+                cand.move.count = 1;
+                if (state.UsesResourceRows())
+                {
+                    // Replace: the holder of the item's ES is rejected in exchange.
+                    const int64_t holder = state.GetRowOwner(state.GetRow(item));
+                    if (holder != MmkpInstance::REJECTED)
+                    {
+                        cand.b = static_cast<uint32_t>(holder);
+                        cand.move.cls[1] = cand.b;
+                        cand.move.to[1] = MmkpInstance::REJECTED;
+                        cand.move.count = 2;
+                    }
+                }
+            }
+            else if (u < pInsert + pRemove)
+            {
+                if (state.GetNumAssigned() == 0)
+                {
+                    continue;
+                }
+                cand.kind = MoveKind::REMOVE;
+                cand.a =
+                    state.GetAssignedClass(m_moveRng->GetInteger(0, state.GetNumAssigned() - 1));
+                cand.b = NO_CLASS;
+                cand.move.cls[0] = cand.a;
+                cand.move.to[0] = MmkpInstance::REJECTED;
+                cand.move.count = 1;
+            }
+            else
+            {
+                if (state.GetNumAssigned() == 0 || rows < 2)
+                {
+                    continue;
+                }
+                uint32_t cls;
+                cand.kind = MoveKind::SWAP;
+                DrawRowMove(state, m_moveRng, cls, cand.b);
+                cand.a = state.GetClassRow(cls);
+                if (!state.MakeRowMove(cls, cand.b, cand.move))
+                {
+                    continue;
+                }
+            }
+            if (state.Evaluate(cand.move, cand.delta))
             {
                 candidates.push_back(cand);
             }
@@ -199,6 +324,19 @@ TabuTaskScheduler::DoSchedule(const MmkpInstance& instance)
         // An improvement counts only beyond this margin, far above the
         // rounding drift of the incremental objective.
         const double margin = 1e-9 * (1.0 + std::abs(bestObjective));
+        auto isTabu = [&](const Candidate& cand) {
+            switch (cand.kind)
+            {
+            case MoveKind::SWAP:
+                return tabu.IsTabu(cand.a, cand.b, iteration);
+            case MoveKind::INSERT:
+                return insertTabuUntil[cand.a] > iteration ||
+                       (cand.b != NO_CLASS && removeTabuUntil[cand.b] > iteration);
+            case MoveKind::REMOVE:
+                return removeTabuUntil[cand.a] > iteration;
+            }
+            return false;
+        };
         const Candidate* chosen = nullptr;
         for (const Candidate& cand : candidates)
         {
@@ -207,7 +345,7 @@ TabuTaskScheduler::DoSchedule(const MmkpInstance& instance)
                 continue; // drawn later and not better
             }
             const bool aspiration = state.GetObjective() + cand.delta > bestObjective + margin;
-            if (aspiration || !tabu.IsTabu(cand.a, cand.b, iteration))
+            if (aspiration || !isTabu(cand))
             {
                 chosen = &cand;
             }
@@ -228,7 +366,24 @@ TabuTaskScheduler::DoSchedule(const MmkpInstance& instance)
         if (chosen)
         {
             state.Apply(chosen->move);
-            tabu.Set(chosen->a, chosen->b, iteration + m_tabuTenure, iteration);
+            const uint64_t until = iteration + m_tabuTenure;
+            const uint64_t classUntil = iteration + m_classTabuTenure;
+            switch (chosen->kind)
+            {
+            case MoveKind::SWAP:
+                tabu.Set(chosen->a, chosen->b, until, iteration);
+                break;
+            case MoveKind::INSERT:
+                removeTabuUntil[chosen->a] = classUntil;
+                if (chosen->b != NO_CLASS)
+                {
+                    insertTabuUntil[chosen->b] = classUntil;
+                }
+                break;
+            case MoveKind::REMOVE:
+                insertTabuUntil[chosen->a] = classUntil;
+                break;
+            }
             if (state.GetObjective() > bestObjective + margin)
             {
                 bestObjective = state.GetObjective();

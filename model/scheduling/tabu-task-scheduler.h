@@ -52,6 +52,13 @@ class TabuTaskScheduler : public TaskScheduler
      */
     static TypeId GetTypeId();
 
+    /// The candidate moves.
+    enum Neighbourhood
+    {
+        SWAP,              //!< the paper's: row swaps and relocations only
+        SWAP_INSERT_REMOVE //!< also inserts (replaces) and removals, Valued only
+    };
+
     TabuTaskScheduler();
     ~TabuTaskScheduler() override;
 
@@ -66,6 +73,10 @@ class TabuTaskScheduler : public TaskScheduler
     uint32_t m_tabuTenure;                 //!< iterations a row pair stays tabu
     uint32_t m_maxIterations;              //!< iteration limit
     uint32_t m_maxStallIterations;         //!< stop after this many without a new best (0: off)
+    Neighbourhood m_neighbourhood;         //!< candidate moves
+    double m_insertProbability;            //!< share of insert candidates (extended only)
+    double m_removeProbability;            //!< share of remove candidates (extended only)
+    uint32_t m_classTabuTenure;            //!< iterations of the insert / remove memory
 };
 
 } // namespace edgedml
