@@ -76,6 +76,9 @@ class TabuTaskScheduler : public TaskScheduler
     Neighbourhood m_neighbourhood;         //!< candidate moves
     double m_insertProbability;            //!< share of insert candidates (extended only)
     double m_removeProbability;            //!< share of remove candidates (extended only)
+    double m_freeCapacityBonus;            //!< ranking bonus per freed capacity (extended only)
+    uint32_t m_insertItemsPerClass;        //!< size of each class's insert list (0: all items)
+    uint32_t m_fillInterval;               //!< iterations between greedy fills (0: never)
     uint32_t m_classTabuTenure;            //!< iterations of the insert / remove memory
 };
 
