@@ -239,7 +239,7 @@ TabuTaskScheduler::GetTypeId()
             .SetGroupName("EdgeDml")
             .AddConstructor<TabuTaskScheduler>()
             .AddAttribute("Candidates",
-                          "Candidate row swaps drawn per iteration (the paper's r = 50).",
+                          "Candidate moves drawn per iteration (the paper's r = 50).",
                           UintegerValue(50),
                           MakeUintegerAccessor(&TabuTaskScheduler::m_candidates),
                           MakeUintegerChecker<uint32_t>(1))
