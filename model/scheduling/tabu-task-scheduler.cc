@@ -7,13 +7,18 @@
 #include "greedy-task-scheduler.h"
 #include "mmkp-search-state.h"
 
+#include "ns3/abort.h"
+#include "ns3/double.h"
+#include "ns3/enum.h"
 #include "ns3/log.h"
 #include "ns3/uinteger.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <unordered_map>
+#include <utility>
 
 namespace ns3
 {
@@ -95,15 +100,133 @@ class TabuMemory
     std::size_t m_purgeAt{64};                       //!< map size that triggers a purge
 };
 
-/// A candidate move with its objective change and row pair.
+/// Kind of a candidate move.
+enum class MoveKind : uint8_t
+{
+    SWAP,   //!< swap of two rows (the paper's), or relocation to an idle row
+    INSERT, //!< a rejected task to one of its items; the ES holder, if any, rejected
+    REMOVE  //!< an assigned task rejected
+};
+
+/// A candidate move with its objective change and tabu attributes.
 struct Candidate
 {
     MmkpMove move;  //!< the move
     double delta;   //!< objective change
-    uint32_t a;     //!< row of the moved task
-    uint32_t b;     //!< the other row
+    double score;   //!< ranking: delta plus the free-capacity bonus
+    MoveKind kind;  //!< kind of move
+    uint32_t a;     //!< SWAP: row of the moved task; INSERT, REMOVE: the task
+    uint32_t b;     //!< SWAP: the other row; INSERT: the ejected task or UINT32_MAX
     uint32_t index; //!< draw index (deterministic tie-break)
 };
+
+/// No ejected task in an INSERT candidate.
+constexpr uint32_t NO_CLASS = UINT32_MAX;
+
+/**
+ * Capacity a move frees: the sum over the dimensions of the load decrease
+ * divided by the capacity (negative when the move adds load). O(m).
+ * \param state the state \param move the move
+ * \param inverseCapacity per dimension, 1 / capacity (0 for a zero capacity)
+ * \return the freed capacity
+ */
+double
+FreedCapacity(const MmkpSearchState& state,
+              const MmkpMove& move,
+              const std::vector<double>& inverseCapacity)
+{
+    const MmkpInstance& instance = state.GetInstance();
+    const uint32_t dims = instance.GetNumDimensions();
+    double freed = 0.0;
+    for (uint32_t k = 0; k < move.count; ++k)
+    {
+        const int64_t from = state.GetItem(move.cls[k]);
+        if (from != MmkpInstance::REJECTED)
+        {
+            const double* w = instance.GetWeights(from);
+            for (uint32_t d = 0; d < dims; ++d)
+            {
+                freed += w[d] * inverseCapacity[d];
+            }
+        }
+        if (move.to[k] != MmkpInstance::REJECTED)
+        {
+            const double* w = instance.GetWeights(move.to[k]);
+            for (uint32_t d = 0; d < dims; ++d)
+            {
+                freed -= w[d] * inverseCapacity[d];
+            }
+        }
+    }
+    return freed;
+}
+
+/**
+ * Per class, its best items of positive value by value per normalised weight
+ * value / sum_d w_d / C_d (an item of zero normalised weight ranks first).
+ * O(items) overall. The result lists the items of class j in
+ * list[start[j] .. start[j + 1]).
+ * \param instance the instance
+ * \param inverseCapacity per dimension, 1 / capacity (0 for a zero capacity)
+ * \param perClass the number of items kept per class
+ * \param[out] list the items
+ * \param[out] start the class offsets into list (size classes + 1)
+ */
+void
+BuildInsertLists(const MmkpInstance& instance,
+                 const std::vector<double>& inverseCapacity,
+                 uint32_t perClass,
+                 std::vector<int64_t>& list,
+                 std::vector<uint32_t>& start)
+{
+    const uint32_t classes = instance.GetNumClasses();
+    const uint32_t dims = instance.GetNumDimensions();
+    start.assign(classes + 1, 0);
+    list.clear();
+    std::vector<std::pair<double, int64_t>> scored;
+    for (uint32_t j = 0; j < classes; ++j)
+    {
+        scored.clear();
+        const int64_t first = instance.GetFirstItem(j);
+        for (uint32_t k = 0; k < instance.GetNumItems(j); ++k)
+        {
+            const int64_t item = first + k;
+            const double value = instance.GetValue(item);
+            if (value <= 0.0)
+            {
+                continue;
+            }
+            const double* w = instance.GetWeights(item);
+            double norm = 0.0;
+            for (uint32_t d = 0; d < dims; ++d)
+            {
+                norm += w[d] * inverseCapacity[d];
+            }
+            scored.emplace_back(norm > 0.0 ? value / norm : std::numeric_limits<double>::max(),
+                                item);
+        }
+        if (scored.size() > perClass)
+        {
+            // Ties by item index keep the selection deterministic.
+            std::nth_element(scored.begin(),
+                             scored.begin() + perClass,
+                             scored.end(),
+                             [](const auto& x, const auto& y) {
+                                 return x.first > y.first ||
+                                        (x.first == y.first && x.second < y.second);
+                             });
+            scored.resize(perClass);
+        }
+        std::sort(scored.begin(), scored.end(), [](const auto& x, const auto& y) {
+            return x.first > y.first || (x.first == y.first && x.second < y.second);
+        });
+        for (const auto& entry : scored)
+        {
+            list.push_back(entry.second);
+        }
+        start[j + 1] = static_cast<uint32_t>(list.size());
+    }
+}
 
 } // namespace
 
@@ -116,7 +239,7 @@ TabuTaskScheduler::GetTypeId()
             .SetGroupName("EdgeDml")
             .AddConstructor<TabuTaskScheduler>()
             .AddAttribute("Candidates",
-                          "Candidate row swaps drawn per iteration (the paper's r = 50).",
+                          "Candidate moves drawn per iteration (the paper's r = 50).",
                           UintegerValue(50),
                           MakeUintegerAccessor(&TabuTaskScheduler::m_candidates),
                           MakeUintegerChecker<uint32_t>(1))
@@ -141,6 +264,60 @@ TabuTaskScheduler::GetTypeId()
                           "only MaxIterations stops).",
                           UintegerValue(0),
                           MakeUintegerAccessor(&TabuTaskScheduler::m_maxStallIterations),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("Neighbourhood",
+                          "Candidate moves: Swap (the paper's: row swaps and relocations "
+                          "only, the set of accepted tasks never changes) or SwapInsertRemove "
+                          "(also inserts of rejected tasks, ejecting the holder of the chosen "
+                          "ES, and removals; Valued instances only).",
+                          EnumValue(TabuTaskScheduler::SWAP_INSERT_REMOVE),
+                          MakeEnumAccessor(&TabuTaskScheduler::m_neighbourhood),
+                          MakeEnumChecker(TabuTaskScheduler::SWAP,
+                                          "Swap",
+                                          TabuTaskScheduler::SWAP_INSERT_REMOVE,
+                                          "SwapInsertRemove"))
+            .AddAttribute("InsertProbability",
+                          "With SwapInsertRemove: probability that a candidate is an insert "
+                          "(or replace) of a rejected task (dimensionless).",
+                          DoubleValue(0.4),
+                          MakeDoubleAccessor(&TabuTaskScheduler::m_insertProbability),
+                          MakeDoubleChecker<double>(0.0, 1.0))
+            .AddAttribute("RemoveProbability",
+                          "With SwapInsertRemove: probability that a candidate is the removal "
+                          "of an assigned task (dimensionless).",
+                          DoubleValue(0.1),
+                          MakeDoubleAccessor(&TabuTaskScheduler::m_removeProbability),
+                          MakeDoubleChecker<double>(0.0, 1.0))
+            .AddAttribute("FreeCapacityBonus",
+                          "With SwapInsertRemove: candidates are ranked by their objective "
+                          "change plus this factor times the mean |value| of the items times "
+                          "the capacity they free, summed over the dimensions as fractions of "
+                          "each capacity (dimensionless; 0: rank by the objective change).",
+                          DoubleValue(2.0),
+                          MakeDoubleAccessor(&TabuTaskScheduler::m_freeCapacityBonus),
+                          MakeDoubleChecker<double>(0.0))
+            .AddAttribute("InsertItemsPerClass",
+                          "With SwapInsertRemove: an insert draws its item among the class's "
+                          "InsertItemsPerClass best items of positive value by value per "
+                          "normalised weight (value / sum_d w_d / C_d); 0: any item of the "
+                          "class uniformly.",
+                          UintegerValue(16),
+                          MakeUintegerAccessor(&TabuTaskScheduler::m_insertItemsPerClass),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("FillIntervalIterations",
+                          "With SwapInsertRemove and insert lists: every this many iterations, "
+                          "after the move, each rejected task that is not tabu takes the first "
+                          "item of its insert list that fits the free capacity and a free ES "
+                          "(0: never).",
+                          UintegerValue(1),
+                          MakeUintegerAccessor(&TabuTaskScheduler::m_fillInterval),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("ClassTabuTenure",
+                          "With SwapInsertRemove: iterations during which a removed (or "
+                          "ejected) task may not be inserted again and an inserted task may "
+                          "not be removed.",
+                          UintegerValue(10),
+                          MakeUintegerAccessor(&TabuTaskScheduler::m_classTabuTenure),
                           MakeUintegerChecker<uint32_t>());
     return tid;
 }
@@ -167,12 +344,51 @@ TabuTaskScheduler::DoSchedule(const MmkpInstance& instance)
     result.assignment = state.GetAssignment();
     double bestObjective = state.GetObjective();
     const uint32_t rows = state.GetNumRows();
-    if (state.GetNumAssigned() == 0 || rows < 2)
+
+    const bool extended = m_neighbourhood == SWAP_INSERT_REMOVE && !instance.MustAssignAll();
+    NS_ABORT_MSG_IF(extended && m_insertProbability + m_removeProbability > 1.0,
+                    "TabuTaskScheduler: InsertProbability + RemoveProbability = "
+                        << m_insertProbability + m_removeProbability << " exceeds 1");
+    const double pInsert = extended ? m_insertProbability : 0.0;
+    const double pRemove = extended ? m_removeProbability : 0.0;
+    if ((state.GetNumAssigned() == 0 || rows < 2) && !extended)
     {
         return result;
     }
 
     TabuMemory tabu(rows);
+    // Class-level memory of the insert / remove moves: the first iteration at
+    // which a task may be inserted again (after its removal or ejection),
+    // respectively removed again (after its insertion).
+    std::vector<uint64_t> insertTabuUntil;
+    std::vector<uint64_t> removeTabuUntil;
+    if (extended)
+    {
+        insertTabuUntil.assign(instance.GetNumClasses(), 0);
+        removeTabuUntil.assign(instance.GetNumClasses(), 0);
+    }
+    // Ranking bonus for freed capacity (0 in the paper's neighbourhood).
+    const double bonusScale = extended ? m_freeCapacityBonus * state.GetMeanAbsValue() : 0.0;
+    std::vector<double> inverseCapacity(instance.GetNumDimensions(), 0.0);
+    for (uint32_t d = 0; d < instance.GetNumDimensions(); ++d)
+    {
+        const double cap = instance.GetCapacity(d);
+        inverseCapacity[d] = cap > 0.0 ? 1.0 / cap : 0.0;
+    }
+    // Insert lists: per class its best InsertItemsPerClass items of positive
+    // value by value per normalised weight (one pass, nth_element per class).
+    std::vector<int64_t> insertList;
+    std::vector<uint32_t> insertListStart;
+    if (extended && m_insertItemsPerClass > 0)
+    {
+        BuildInsertLists(instance,
+                         inverseCapacity,
+                         m_insertItemsPerClass,
+                         insertList,
+                         insertListStart);
+    }
+    const bool fill = extended && m_insertItemsPerClass > 0 && m_fillInterval > 0;
+    std::vector<uint32_t> rejected;
     std::vector<Candidate> candidates;
     candidates.reserve(m_candidates);
     uint32_t stall = 0;
@@ -182,12 +398,93 @@ TabuTaskScheduler::DoSchedule(const MmkpInstance& instance)
         for (uint32_t c = 0; c < m_candidates; ++c)
         {
             Candidate cand;
-            uint32_t cls;
-            DrawRowMove(state, m_moveRng, cls, cand.b);
-            cand.a = state.GetClassRow(cls);
             cand.index = c;
-            if (state.MakeRowMove(cls, cand.b, cand.move) && state.Evaluate(cand.move, cand.delta))
+            // The swap-only neighbourhood draws no kind: its random sequence
+            // is the paper-faithful tabu's.
+            const double u = extended ? m_moveRng->GetValue() : 1.0;
+            if (u < pInsert)
             {
+                if (state.GetNumRejected() == 0)
+                {
+                    continue;
+                }
+                const uint32_t cls =
+                    state.GetRejectedClass(m_moveRng->GetInteger(0, state.GetNumRejected() - 1));
+                int64_t item;
+                if (m_insertItemsPerClass > 0)
+                {
+                    const uint32_t first = insertListStart[cls];
+                    const uint32_t items = insertListStart[cls + 1] - first;
+                    if (items == 0)
+                    {
+                        continue;
+                    }
+                    item = insertList[first + m_moveRng->GetInteger(0, items - 1)];
+                }
+                else
+                {
+                    const uint32_t items = instance.GetNumItems(cls);
+                    if (items == 0)
+                    {
+                        continue;
+                    }
+                    item = instance.GetFirstItem(cls) + m_moveRng->GetInteger(0, items - 1);
+                }
+                cand.kind = MoveKind::INSERT;
+                cand.a = cls;
+                cand.b = NO_CLASS;
+                cand.move.cls[0] = cls;
+                cand.move.to[0] = item;
+                cand.move.count = 1;
+                if (state.UsesResourceRows())
+                {
+                    // Replace: the holder of the item's ES is rejected in exchange.
+                    const int64_t holder = state.GetRowOwner(state.GetRow(item));
+                    if (holder != MmkpInstance::REJECTED)
+                    {
+                        cand.b = static_cast<uint32_t>(holder);
+                        cand.move.cls[1] = cand.b;
+                        cand.move.to[1] = MmkpInstance::REJECTED;
+                        cand.move.count = 2;
+                    }
+                }
+            }
+            else if (u < pInsert + pRemove)
+            {
+                if (state.GetNumAssigned() == 0)
+                {
+                    continue;
+                }
+                cand.kind = MoveKind::REMOVE;
+                cand.a =
+                    state.GetAssignedClass(m_moveRng->GetInteger(0, state.GetNumAssigned() - 1));
+                cand.b = NO_CLASS;
+                cand.move.cls[0] = cand.a;
+                cand.move.to[0] = MmkpInstance::REJECTED;
+                cand.move.count = 1;
+            }
+            else
+            {
+                if (state.GetNumAssigned() == 0 || rows < 2)
+                {
+                    continue;
+                }
+                uint32_t cls;
+                cand.kind = MoveKind::SWAP;
+                DrawRowMove(state, m_moveRng, cls, cand.b);
+                cand.a = state.GetClassRow(cls);
+                if (!state.MakeRowMove(cls, cand.b, cand.move))
+                {
+                    continue;
+                }
+            }
+            if (state.Evaluate(cand.move, cand.delta))
+            {
+                cand.score = cand.delta;
+                if (bonusScale > 0.0)
+                {
+                    cand.score += bonusScale * FreedCapacity(state, cand.move, inverseCapacity);
+                }
                 candidates.push_back(cand);
             }
         }
@@ -199,15 +496,28 @@ TabuTaskScheduler::DoSchedule(const MmkpInstance& instance)
         // An improvement counts only beyond this margin, far above the
         // rounding drift of the incremental objective.
         const double margin = 1e-9 * (1.0 + std::abs(bestObjective));
+        auto isTabu = [&](const Candidate& cand) {
+            switch (cand.kind)
+            {
+            case MoveKind::SWAP:
+                return tabu.IsTabu(cand.a, cand.b, iteration);
+            case MoveKind::INSERT:
+                return insertTabuUntil[cand.a] > iteration ||
+                       (cand.b != NO_CLASS && removeTabuUntil[cand.b] > iteration);
+            case MoveKind::REMOVE:
+                return removeTabuUntil[cand.a] > iteration;
+            }
+            return false;
+        };
         const Candidate* chosen = nullptr;
         for (const Candidate& cand : candidates)
         {
-            if (chosen && cand.delta <= chosen->delta)
+            if (chosen && cand.score <= chosen->score)
             {
                 continue; // drawn later and not better
             }
             const bool aspiration = state.GetObjective() + cand.delta > bestObjective + margin;
-            if (aspiration || !tabu.IsTabu(cand.a, cand.b, iteration))
+            if (aspiration || !isTabu(cand))
             {
                 chosen = &cand;
             }
@@ -217,8 +527,8 @@ TabuTaskScheduler::DoSchedule(const MmkpInstance& instance)
             uint32_t above = 0;
             for (const Candidate& cand : candidates)
             {
-                above += cand.delta > chosen->delta ||
-                                 (cand.delta == chosen->delta && cand.index < chosen->index)
+                above += cand.score > chosen->score ||
+                                 (cand.score == chosen->score && cand.index < chosen->index)
                              ? 1
                              : 0;
             }
@@ -228,13 +538,58 @@ TabuTaskScheduler::DoSchedule(const MmkpInstance& instance)
         if (chosen)
         {
             state.Apply(chosen->move);
-            tabu.Set(chosen->a, chosen->b, iteration + m_tabuTenure, iteration);
-            if (state.GetObjective() > bestObjective + margin)
+            const uint64_t until = iteration + m_tabuTenure;
+            const uint64_t classUntil = iteration + m_classTabuTenure;
+            switch (chosen->kind)
             {
-                bestObjective = state.GetObjective();
-                result.assignment = state.GetAssignment();
-                improved = true;
+            case MoveKind::SWAP:
+                tabu.Set(chosen->a, chosen->b, until, iteration);
+                break;
+            case MoveKind::INSERT:
+                removeTabuUntil[chosen->a] = classUntil;
+                if (chosen->b != NO_CLASS)
+                {
+                    insertTabuUntil[chosen->b] = classUntil;
+                }
+                break;
+            case MoveKind::REMOVE:
+                insertTabuUntil[chosen->a] = classUntil;
+                break;
             }
+        }
+        if (fill && iteration % m_fillInterval == 0 && state.GetNumRejected() > 0)
+        {
+            rejected.clear();
+            for (uint32_t k = 0; k < state.GetNumRejected(); ++k)
+            {
+                rejected.push_back(state.GetRejectedClass(k));
+            }
+            for (const uint32_t cls : rejected)
+            {
+                if (insertTabuUntil[cls] > iteration)
+                {
+                    continue;
+                }
+                for (uint32_t k = insertListStart[cls]; k < insertListStart[cls + 1]; ++k)
+                {
+                    if (state.CanAdd(insertList[k]))
+                    {
+                        MmkpMove add;
+                        add.cls[0] = cls;
+                        add.to[0] = insertList[k];
+                        add.count = 1;
+                        state.Apply(add);
+                        removeTabuUntil[cls] = iteration + m_classTabuTenure;
+                        break;
+                    }
+                }
+            }
+        }
+        if (state.GetObjective() > bestObjective + margin)
+        {
+            bestObjective = state.GetObjective();
+            result.assignment = state.GetAssignment();
+            improved = true;
         }
         stall = improved ? 0 : stall + 1;
         if (m_maxStallIterations > 0 && stall >= m_maxStallIterations)
