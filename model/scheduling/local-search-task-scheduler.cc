@@ -34,6 +34,7 @@ constexpr double SORT_COST_FACTOR = 8.0; //!< work of sorting n candidates, per 
 constexpr double LAGRANGIAN_SHARE = 0.3; //!< WorkBudget share ending the first subgradient phase
 constexpr double RERANK_SHARE = 0.45;    //!< share ending the re-ranked subgradient phase
 constexpr double MATCHING_SHARE = 0.75;  //!< share ending the matching phase
+constexpr std::size_t PRUNE_FACTOR = 2;  //!< top-k buffer size, in multiples of k, before a cut
 
 /**
  * The search space: per class its candidate items, stored class by class
@@ -71,7 +72,7 @@ struct Better
 
 /**
  * The best `size` (key, item) pairs under Better among those offered in
- * increasing item order. Offered pairs go to a buffer; when it holds twice
+ * increasing item order. Offered pairs go to a buffer; when it holds PRUNE_FACTOR times
  * the size it is cut back to the best `size` by nth_element and the key of
  * the worst kept pair becomes a threshold: a later pair with a key not above
  * it ranks after `size` kept pairs (its item is larger) and is dropped with
@@ -96,7 +97,7 @@ class TopK
             return;
         }
         m_buffer.emplace_back(key, item);
-        if (m_buffer.size() >= 2 * static_cast<std::size_t>(m_size))
+        if (m_buffer.size() >= PRUNE_FACTOR * static_cast<std::size_t>(m_size))
         {
             Prune();
         }
