@@ -34,6 +34,7 @@ constexpr double SORT_COST_FACTOR = 8.0; //!< work of sorting n candidates, per 
 constexpr double LAGRANGIAN_SHARE = 0.3; //!< WorkBudget share ending the first subgradient phase
 constexpr double RERANK_SHARE = 0.45;    //!< share ending the re-ranked subgradient phase
 constexpr double MATCHING_SHARE = 0.75;  //!< share ending the matching phase
+constexpr std::size_t PRUNE_FACTOR = 2;  //!< top-k buffer size, in multiples of k, before a cut
 
 /**
  * The search space: per class its candidate items, stored class by class
@@ -59,22 +60,109 @@ struct Candidates
                                      //!< candidate (NONE), when small enough
 };
 
+/// Strict weak order of (key, item) pairs: larger key first, ties by smaller item.
+struct Better
+{
+    /// \param a a pair \param b a pair \return whether a ranks before b
+    bool operator()(const std::pair<double, int64_t>& a, const std::pair<double, int64_t>& b) const
+    {
+        return a.first > b.first || (a.first == b.first && a.second < b.second);
+    }
+};
+
 /**
- * \brief Build the candidate lists.
+ * The best `size` (key, item) pairs under Better among those offered in
+ * increasing item order. Offered pairs go to a buffer; when it holds PRUNE_FACTOR times
+ * the size it is cut back to the best `size` by nth_element and the key of
+ * the worst kept pair becomes a threshold: a later pair with a key not above
+ * it ranks after `size` kept pairs (its item is larger) and is dropped with
+ * one comparison.
+ */
+class TopK
+{
+  public:
+    /// \param size how many pairs to keep (> 0); empties the selection
+    void Reset(uint32_t size)
+    {
+        m_size = size;
+        m_pruned = false;
+        m_buffer.clear();
+    }
+
+    /// \param key the ranking key \param item the item, larger than any offered before
+    void Offer(double key, int64_t item)
+    {
+        if (m_pruned && key <= m_threshold)
+        {
+            return;
+        }
+        m_buffer.emplace_back(key, item);
+        if (m_buffer.size() >= PRUNE_FACTOR * static_cast<std::size_t>(m_size))
+        {
+            Prune();
+        }
+    }
+
+    /**
+     * \brief Cheap test before a key numerator / denominator is computed.
+     * \param numerator the numerator
+     * \param denominator the denominator (> 0)
+     * \return false only if the quotient, rounded, would be dropped by Offer
+     * (a multiplication with a relative margin of 1e-12, far above rounding,
+     * decides instead of a division)
+     */
+    bool MayTakeQuotient(double numerator, double denominator) const
+    {
+        return !m_pruned || m_threshold <= 0.0 ||
+               numerator >= m_threshold * denominator * (1.0 - 1e-12);
+    }
+
+    /// \return the best `size` pairs offered (all if fewer), in no particular order
+    const std::vector<std::pair<double, int64_t>>& Get()
+    {
+        if (m_buffer.size() > m_size)
+        {
+            Prune();
+        }
+        return m_buffer;
+    }
+
+  private:
+    /// Cut the buffer to the best m_size pairs and set the threshold.
+    void Prune()
+    {
+        std::nth_element(m_buffer.begin(),
+                         m_buffer.begin() + (m_size - 1),
+                         m_buffer.end(),
+                         Better());
+        m_buffer.resize(m_size);
+        m_threshold = m_buffer.back().first;
+        m_pruned = true;
+    }
+
+    uint32_t m_size{0};                               //!< how many pairs to keep
+    bool m_pruned{false};                             //!< whether m_threshold is set
+    double m_threshold{0.0};                          //!< key of the worst kept pair
+    std::vector<std::pair<double, int64_t>> m_buffer; //!< the kept and the new pairs
+};
+
+/**
+ * \brief Build the candidate lists in one pass over all items: per class a
+ * bounded selection of the best by score and of the best by value per
+ * normalised weight (no sort of the class's items).
  * \param instance the instance
  * \param perClass cap per class (0: no cap)
  * \param prices normalised capacity prices ranking the candidates (empty: by value)
  * \param resourcePrices resource prices also ranking them (empty: none)
- * \param bonus added to every value for the search (Strict preset)
  * \param denseCells largest classes x resources for a dense resource table
- * \param[out] c the candidates
+ * \param[out] c the candidates; eff is left equal to value (see AddBonus)
+ * \return the sum of the absolute values of all items (in item order)
  */
-void
+double
 BuildCandidates(const MmkpInstance& instance,
                 uint32_t perClass,
                 const std::vector<double>& prices,
                 const std::vector<double>& resourcePrices,
-                double bonus,
                 uint64_t denseCells,
                 Candidates& c)
 {
@@ -82,26 +170,39 @@ BuildCandidates(const MmkpInstance& instance,
     const uint32_t dims = instance.GetNumDimensions();
     const bool strict = instance.MustAssignAll();
     const bool disjoint = instance.AreResourcesDisjoint();
+    const bool priced = !prices.empty();
+    const bool resourcePriced = !resourcePrices.empty() && disjoint;
     c = Candidates();
     c.classes = q;
     c.dims = dims;
     c.resources = disjoint ? instance.GetNumResources() : 0;
     c.start.assign(1, 0);
+    const std::vector<double>& cap = instance.GetCapacities();
     std::vector<double> invCap(dims);
     for (uint32_t d = 0; d < dims; ++d)
     {
-        const double cap = instance.GetCapacity(d);
-        invCap[d] = cap > 0.0 ? 1.0 / cap : 0.0;
+        invCap[d] = cap[d] > 0.0 ? 1.0 / cap[d] : 0.0;
     }
-    std::vector<std::pair<double, int64_t>> kept;  // (score, item)
-    std::vector<std::pair<double, int64_t>> ratio; // (value per normalised weight, item)
+    // Raw pointers, which the compiler keeps in registers across the pushes.
+    const double* capOf = cap.data();
+    const double* invCapOf = invCap.data();
+    const double* priceOf = prices.data();
+    const double* resourcePriceOf = resourcePrices.data();
+    double absSum = 0.0;
+    TopK byScore;
+    TopK byRatio;
+    std::vector<std::pair<int32_t, int64_t>> kept; // (resource, item)
     for (uint32_t j = 0; j < q; ++j)
     {
+        byScore.Reset(perClass);
+        byRatio.Reset(perClass);
         kept.clear();
-        ratio.clear();
-        for (int64_t it = instance.GetFirstItem(j); it < instance.GetEndItem(j); ++it)
+        uint32_t fitting = 0;
+        const int64_t end = instance.GetEndItem(j);
+        for (int64_t it = instance.GetFirstItem(j); it < end; ++it)
         {
             const double v = instance.GetValue(it);
+            absSum += std::abs(v);
             if (!strict && v <= 0.0)
             {
                 continue; // never worth choosing
@@ -109,91 +210,76 @@ BuildCandidates(const MmkpInstance& instance,
             const double* w = instance.GetWeights(it);
             bool fits = true;
             double score = v;
+            double norm = 0.0;
             for (uint32_t d = 0; d < dims; ++d)
             {
-                fits = fits && w[d] <= instance.GetCapacity(d);
-                if (!prices.empty())
+                fits = fits & (w[d] <= capOf[d]);
+                if (priced)
                 {
-                    score -= prices[d] * w[d] * invCap[d];
+                    score -= priceOf[d] * w[d] * invCapOf[d];
                 }
+                norm += w[d] * invCapOf[d];
             }
-            if (fits)
+            if (!fits)
             {
-                if (!resourcePrices.empty() && disjoint &&
-                    instance.GetResource(it) != MmkpInstance::NO_RESOURCE)
-                {
-                    score -= resourcePrices[instance.GetResource(it)];
-                }
-                kept.emplace_back(score, it);
-                double norm = 0.0;
-                for (uint32_t d = 0; d < dims; ++d)
-                {
-                    norm += w[d] * invCap[d];
-                }
-                ratio.emplace_back(v / (norm + 1e-12), it);
+                continue;
             }
-        }
-        if (perClass > 0 && kept.size() > perClass)
-        {
+            const int32_t r = disjoint ? instance.GetResource(it) : MmkpInstance::NO_RESOURCE;
+            if (perClass == 0)
+            {
+                kept.emplace_back(r, it);
+                continue;
+            }
+            if (resourcePriced && r != MmkpInstance::NO_RESOURCE)
+            {
+                score -= resourcePriceOf[r];
+            }
+            ++fitting;
+            byScore.Offer(score, it);
             // Also keep the best by value per normalised weight, so that the
             // efficiency greedy works on the same lists.
-            std::nth_element(ratio.begin(),
-                             ratio.begin() + perClass,
-                             ratio.end(),
-                             [](const auto& a, const auto& b) {
-                                 return a.first > b.first ||
-                                        (a.first == b.first && a.second < b.second);
-                             });
-            ratio.resize(perClass);
-            std::nth_element(kept.begin(),
-                             kept.begin() + perClass,
-                             kept.end(),
-                             [](const auto& a, const auto& b) {
-                                 return a.first > b.first ||
-                                        (a.first == b.first && a.second < b.second);
-                             });
-            kept.resize(perClass);
-            c.truncated = true;
-            for (const auto& r : ratio)
+            const double denominator = norm + 1e-12;
+            if (byRatio.MayTakeQuotient(v, denominator))
             {
-                kept.emplace_back(0.0, r.second);
+                byRatio.Offer(v / denominator, it);
             }
-            std::sort(kept.begin(), kept.end(), [](const auto& a, const auto& b) {
-                return a.second < b.second;
-            });
-            kept.erase(
-                std::unique(kept.begin(),
-                            kept.end(),
-                            [](const auto& a, const auto& b) { return a.second == b.second; }),
-                kept.end());
         }
-        auto resourceOf = [&](int64_t it) {
-            return disjoint ? instance.GetResource(it) : MmkpInstance::NO_RESOURCE;
-        };
-        std::sort(kept.begin(), kept.end(), [&](const auto& a, const auto& b) {
-            const int32_t ra = resourceOf(a.second);
-            const int32_t rb = resourceOf(b.second);
-            return ra < rb || (ra == rb && a.second < b.second);
-        });
+        if (perClass > 0)
+        {
+            c.truncated = c.truncated || fitting > perClass;
+            for (TopK* sel : {&byScore, &byRatio})
+            {
+                for (const auto& p : sel->Get())
+                {
+                    const int32_t r =
+                        disjoint ? instance.GetResource(p.second) : MmkpInstance::NO_RESOURCE;
+                    kept.emplace_back(r, p.second);
+                }
+            }
+        }
+        // By resource, then item, without duplicates.
+        std::sort(kept.begin(), kept.end());
+        kept.erase(std::unique(kept.begin(), kept.end()), kept.end());
         const uint32_t first = static_cast<uint32_t>(c.item.size());
         for (const auto& k : kept)
         {
             const int64_t it = k.second;
+            const double v = instance.GetValue(it);
             c.owner.push_back(j);
             c.item.push_back(it);
-            c.value.push_back(instance.GetValue(it));
-            c.eff.push_back(instance.GetValue(it) + bonus);
+            c.value.push_back(v);
+            c.eff.push_back(v);
             const double* w = instance.GetWeights(it);
             for (uint32_t d = 0; d < dims; ++d)
             {
                 c.weight.push_back(w[d]);
                 c.normWeight.push_back(w[d] * invCap[d]);
             }
-            c.resource.push_back(resourceOf(it));
+            c.resource.push_back(k.first);
         }
-        const uint32_t end = static_cast<uint32_t>(c.item.size());
-        c.start.push_back(end);
-        for (uint32_t k = first; k < end; ++k)
+        const uint32_t stop = static_cast<uint32_t>(c.item.size());
+        c.start.push_back(stop);
+        for (uint32_t k = first; k < stop; ++k)
         {
             c.byValue.push_back(k);
         }
@@ -212,6 +298,22 @@ BuildCandidates(const MmkpInstance& instance,
                     static_cast<int32_t>(k);
             }
         }
+    }
+    return absSum;
+}
+
+/**
+ * \brief Set the value the search maximises: every candidate's value plus a
+ * constant (the Strict bonus, 0 otherwise).
+ * \param bonus the constant
+ * \param[in,out] c the candidates
+ */
+void
+AddBonus(double bonus, Candidates& c)
+{
+    for (std::size_t k = 0; k < c.value.size(); ++k)
+    {
+        c.eff[k] = c.value[k] + bonus;
     }
 }
 
@@ -972,19 +1074,12 @@ LocalSearchTaskScheduler::DoSchedule(const MmkpInstance& instance)
 
     // Strict: every assignment is worth a bonus above any value range, so the
     // search maximises the count first.
-    double bonus = 0.0;
-    if (strict)
-    {
-        double range = 0.0;
-        for (std::size_t it = 0; it < instance.GetNumItems(); ++it)
-        {
-            range += std::abs(instance.GetValue(static_cast<int64_t>(it)));
-        }
-        bonus = 2.0 * range + 1.0;
-    }
-
+    // The sum of absolute values comes from the candidate pass itself.
     Candidates cand;
-    BuildCandidates(instance, m_candidatesPerClass, {}, {}, bonus, m_denseMaxCells, cand);
+    const double range =
+        BuildCandidates(instance, m_candidatesPerClass, {}, {}, m_denseMaxCells, cand);
+    const double bonus = strict ? 2.0 * range + 1.0 : 0.0;
+    AddBonus(bonus, cand);
     const uint32_t resources = cand.resources;
     // Size-adaptive effort: every optional phase starts only if its cost in
     // candidate visits fits the share of WorkBudget given to it.
@@ -1202,9 +1297,9 @@ LocalSearchTaskScheduler::DoSchedule(const MmkpInstance& instance)
                         m_candidatesPerClass,
                         bestMult.lambda,
                         bestMult.mu,
-                        bonus,
                         m_denseMaxCells,
                         cand);
+        AddBonus(bonus, cand);
         makeSearch();
         incumbentEff = -INF; // the old incumbent may use dropped candidates
         incumbentComplete = false;

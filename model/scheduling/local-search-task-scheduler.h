@@ -23,11 +23,12 @@ namespace edgedml
  * 1. Candidates: per class the items that fit the capacities alone (and, in
  *    the Valued preset, have a positive value: an item of value <= 0 is never
  *    worth choosing). When a class has more than CandidatesPerClass of them,
- *    only the best are kept (nth_element, no full sort): the union of the
- *    best by value per normalised weight (value / sum_d w_d / C_d) and the
- *    best by value (first round) or by value minus priced weight minus
- *    resource price (after a first round of multiplier updates). Only the
- *    search is restricted; the reported bound covers all items.
+ *    only the best are kept (selected in one pass over the class's items
+ *    by a threshold that rejects most items with one comparison, no sort
+ *    of the class): the union of the best by value per normalised weight
+ *    (value / sum_d w_d / C_d) and the best by value (first round) or by value minus priced weight
+ * minus resource price (after a first round of multiplier updates). Only the search is restricted;
+ * the reported bound covers all items.
  * 2. Prices: subgradient optimisation of the Lagrangian relaxation of the
  *    capacities and of the resource disjointness (see
  *    ComputeLagrangianBound), with Polyak steps towards the best assignment
@@ -71,9 +72,9 @@ namespace edgedml
  *    search and perturbations). The efficiency greedy seed and one
  *    local-search pass always run. Paper-size instances (n = 80) stay far
  *    below the default budget, so their search is unchanged; at 10,000 x
- *    5,000 the run is dominated by building the candidate lists (one scan of
- *    all items with two nth_element selections per class) and the final
- *    bound over all items, which the budget does not cover.
+ *    5,000 about half of the run is outside the budget: building the
+ *    candidate lists (two scans of all items, the first and the re-ranking)
+ *    and the final bound over all items (a third scan).
  *
  * Strict preset (MustAssignAll): the search maximises the number of assigned
  * classes first (each assignment is worth a constant larger than any value
