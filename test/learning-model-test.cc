@@ -273,7 +273,7 @@ TEST(LearningModel, LossDecreasesOnSyntheticData)
 
 TEST(LearningModel, LogisticRegressionLearnsSeparableData)
 {
-    auto generator = MakeGenerator(10, 20, 2000, 1.0, 1.0, 50);
+    auto generator = MakeGenerator(10, 20, 2000, 1.5, 1.0, 50);
     const Dataset train = generator->Generate();
     const Dataset test = generator->Generate(1000);
     auto model = MakeLogistic(train, 1e-4);
