@@ -269,6 +269,12 @@ TEST(LearningModel, LossDecreasesOnSyntheticData)
     sgd->AssignStreams(41);
     sgd->Train(*model, Eigen::VectorXd::Zero(model->GetNumParameters()), data, rows);
     EXPECT_LT(model->Loss(data, rows), 0.3 * std::log(10.0));
+    // The same for the MLP, from its random start.
+    auto mlp = MakeMlp(data, 16, "ReLU", 1e-4);
+    const double mlpStart = mlp->Loss(data, rows);
+    EXPECT_GT(mlpStart, 0.8 * std::log(10.0));
+    sgd->Train(*mlp, mlp->GetParameters(), data, rows);
+    EXPECT_LT(mlp->Loss(data, rows), 0.3 * mlpStart);
 }
 
 TEST(LearningModel, LogisticRegressionLearnsSeparableData)

@@ -14,18 +14,15 @@ namespace edgedml
 {
 
 std::vector<uint32_t>
+Dataset::CountLabels() const
+{
+    return CountLabels(AllRows());
+}
+
+std::vector<uint32_t>
 Dataset::CountLabels(const std::vector<uint32_t>& rows) const
 {
     std::vector<uint32_t> counts(numClasses, 0);
-    if (rows.empty())
-    {
-        for (uint32_t label : labels)
-        {
-            NS_ABORT_MSG_IF(label >= numClasses, "label " << label << " out of range");
-            ++counts[label];
-        }
-        return counts;
-    }
     for (uint32_t row : rows)
     {
         NS_ABORT_MSG_IF(row >= labels.size(), "row " << row << " out of range");

@@ -57,10 +57,16 @@ struct Dataset
 
     /**
      * \brief Count the samples of each label.
-     * \param rows the sample indices to count (all samples when empty)
+     * \return numClasses counts over all samples
+     */
+    std::vector<uint32_t> CountLabels() const;
+
+    /**
+     * \brief Count the samples of each label among some samples.
+     * \param rows the sample indices to count (none: all counts zero)
      * \return numClasses counts
      */
-    std::vector<uint32_t> CountLabels(const std::vector<uint32_t>& rows = {}) const;
+    std::vector<uint32_t> CountLabels(const std::vector<uint32_t>& rows) const;
 
     /**
      * \brief Indices 0 .. N-1 of all samples.
