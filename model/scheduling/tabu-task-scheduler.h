@@ -111,6 +111,8 @@ class TabuTaskScheduler : public TaskScheduler
     uint32_t m_insertItemsPerClass;        //!< size of each class's insert list (0: all items)
     uint32_t m_fillInterval;               //!< iterations between greedy fills (0: never)
     uint32_t m_classTabuTenure;            //!< iterations of the insert / remove memory
+    uint32_t m_makeRoomTries;              //!< ejections tried by a make-room insert (0: none)
+    bool m_efficiencyStart;                //!< also start from the efficiency greedy
 };
 
 } // namespace edgedml
