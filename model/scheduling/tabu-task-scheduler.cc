@@ -335,7 +335,14 @@ TabuTaskScheduler::GetTypeId()
                           "better of it and the greedy start.",
                           BooleanValue(true),
                           MakeBooleanAccessor(&TabuTaskScheduler::m_efficiencyStart),
-                          MakeBooleanChecker());
+                          MakeBooleanChecker())
+            .AddAttribute("RestartStallIterations",
+                          "With SwapInsertRemove: after every this many iterations without a "
+                          "new best solution, the search resumes from the best solution "
+                          "(0: never).",
+                          UintegerValue(10),
+                          MakeUintegerAccessor(&TabuTaskScheduler::m_restartStall),
+                          MakeUintegerChecker<uint32_t>());
     return tid;
 }
 
@@ -684,6 +691,11 @@ TabuTaskScheduler::DoSchedule(const MmkpInstance& instance)
             improved = true;
         }
         stall = improved ? 0 : stall + 1;
+        if (extended && m_restartStall > 0 && stall > 0 && stall % m_restartStall == 0)
+        {
+            // Intensification: back to the best solution found.
+            state.SetAssignment(result.assignment);
+        }
         if (m_maxStallIterations > 0 && stall >= m_maxStallIterations)
         {
             break;
