@@ -342,6 +342,13 @@ TabuTaskScheduler::GetTypeId()
                           "(0: never).",
                           UintegerValue(10),
                           MakeUintegerAccessor(&TabuTaskScheduler::m_restartStall),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("MaxStallRestarts",
+                          "With SwapInsertRemove and RestartStallIterations > 0: stop when "
+                          "this many returns to the best solution in a row found no new best "
+                          "(0: only MaxIterations and MaxStallIterations stop).",
+                          UintegerValue(30),
+                          MakeUintegerAccessor(&TabuTaskScheduler::m_maxStallRestarts),
                           MakeUintegerChecker<uint32_t>());
     return tid;
 }
@@ -694,6 +701,10 @@ TabuTaskScheduler::DoSchedule(const MmkpInstance& instance)
         if (extended && m_restartStall > 0 && stall > 0 && stall % m_restartStall == 0)
         {
             // Intensification: back to the best solution found.
+            if (m_maxStallRestarts > 0 && stall / m_restartStall >= m_maxStallRestarts)
+            {
+                break;
+            }
             state.SetAssignment(result.assignment);
         }
         if (m_maxStallIterations > 0 && stall >= m_maxStallIterations)
