@@ -8,6 +8,7 @@
 #include "mmkp-search-state.h"
 
 #include "ns3/abort.h"
+#include "ns3/boolean.h"
 #include "ns3/double.h"
 #include "ns3/enum.h"
 #include "ns3/log.h"
@@ -318,6 +319,36 @@ TabuTaskScheduler::GetTypeId()
                           "not be removed.",
                           UintegerValue(10),
                           MakeUintegerAccessor(&TabuTaskScheduler::m_classTabuTenure),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("MakeRoomTries",
+                          "With SwapInsertRemove: when an insert on a free ES exceeds a "
+                          "capacity, this many assigned tasks are drawn uniformly and the "
+                          "insert ejecting the best feasible one of them is the candidate "
+                          "(make room; 0: the infeasible insert is dropped).",
+                          UintegerValue(4),
+                          MakeUintegerAccessor(&TabuTaskScheduler::m_makeRoomTries),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("EfficiencyStart",
+                          "With SwapInsertRemove and insert lists: also build a second start "
+                          "(all insert-list items by decreasing value per normalised weight, "
+                          "each taken when its task is open and it fits) and search from the "
+                          "better of it and the greedy start.",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&TabuTaskScheduler::m_efficiencyStart),
+                          MakeBooleanChecker())
+            .AddAttribute("RestartStallIterations",
+                          "With SwapInsertRemove: after every this many iterations without a "
+                          "new best solution, the search resumes from the best solution "
+                          "(0: never).",
+                          UintegerValue(10),
+                          MakeUintegerAccessor(&TabuTaskScheduler::m_restartStall),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("MaxStallRestarts",
+                          "With SwapInsertRemove and RestartStallIterations > 0: stop when "
+                          "this many returns to the best solution in a row found no new best "
+                          "(0: only MaxIterations and MaxStallIterations stop).",
+                          UintegerValue(30),
+                          MakeUintegerAccessor(&TabuTaskScheduler::m_maxStallRestarts),
                           MakeUintegerChecker<uint32_t>());
     return tid;
 }
@@ -388,6 +419,52 @@ TabuTaskScheduler::DoSchedule(const MmkpInstance& instance)
                          insertListStart);
     }
     const bool fill = extended && m_insertItemsPerClass > 0 && m_fillInterval > 0;
+    if (extended && m_insertItemsPerClass > 0 && m_efficiencyStart)
+    {
+        // Second start: all insert-list items by decreasing value per
+        // normalised weight, each taken when its task is open and it fits.
+        // The search starts from the better of the two starts.
+        std::vector<std::pair<double, int64_t>> order;
+        order.reserve(insertList.size());
+        for (const int64_t item : insertList)
+        {
+            const double* w = instance.GetWeights(item);
+            double norm = 0.0;
+            for (uint32_t d = 0; d < instance.GetNumDimensions(); ++d)
+            {
+                norm += w[d] * inverseCapacity[d];
+            }
+            order.emplace_back(norm > 0.0 ? instance.GetValue(item) / norm
+                                          : std::numeric_limits<double>::max(),
+                               item);
+        }
+        std::sort(order.begin(), order.end(), [](const auto& x, const auto& y) {
+            return x.first > y.first || (x.first == y.first && x.second < y.second);
+        });
+        state.Clear();
+        for (const auto& entry : order)
+        {
+            const uint32_t cls = instance.GetClassOf(entry.second);
+            if (state.GetItem(cls) == MmkpInstance::REJECTED && state.CanAdd(entry.second))
+            {
+                MmkpMove add;
+                add.cls[0] = cls;
+                add.to[0] = entry.second;
+                add.count = 1;
+                state.Apply(add);
+            }
+        }
+        const double margin = 1e-9 * (1.0 + std::abs(bestObjective));
+        if (state.GetObjective() > bestObjective + margin)
+        {
+            bestObjective = state.GetObjective();
+            result.assignment = state.GetAssignment();
+        }
+        else
+        {
+            state.SetAssignment(result.assignment);
+        }
+    }
     std::vector<uint32_t> rejected;
     std::vector<Candidate> candidates;
     candidates.reserve(m_candidates);
@@ -447,6 +524,35 @@ TabuTaskScheduler::DoSchedule(const MmkpInstance& instance)
                         cand.move.to[1] = MmkpInstance::REJECTED;
                         cand.move.count = 2;
                     }
+                }
+                if (cand.move.count == 1 && m_makeRoomTries > 0 &&
+                    !state.Evaluate(cand.move, cand.delta) && state.GetNumAssigned() > 0)
+                {
+                    // Make room: the ES is free but the capacities are not;
+                    // eject the best of MakeRoomTries random assigned tasks.
+                    MmkpMove best;
+                    double bestDelta = 0.0;
+                    MmkpMove trial = cand.move;
+                    trial.count = 2;
+                    trial.to[1] = MmkpInstance::REJECTED;
+                    for (uint32_t t = 0; t < m_makeRoomTries; ++t)
+                    {
+                        trial.cls[1] = state.GetAssignedClass(
+                            m_moveRng->GetInteger(0, state.GetNumAssigned() - 1));
+                        double trialDelta;
+                        if (state.Evaluate(trial, trialDelta) &&
+                            (best.count == 0 || trialDelta > bestDelta))
+                        {
+                            best = trial;
+                            bestDelta = trialDelta;
+                        }
+                    }
+                    if (best.count == 0)
+                    {
+                        continue;
+                    }
+                    cand.move = best;
+                    cand.b = best.cls[1];
                 }
             }
             else if (u < pInsert + pRemove)
@@ -592,6 +698,15 @@ TabuTaskScheduler::DoSchedule(const MmkpInstance& instance)
             improved = true;
         }
         stall = improved ? 0 : stall + 1;
+        if (extended && m_restartStall > 0 && stall > 0 && stall % m_restartStall == 0)
+        {
+            // Intensification: back to the best solution found.
+            if (m_maxStallRestarts > 0 && stall / m_restartStall >= m_maxStallRestarts)
+            {
+                break;
+            }
+            state.SetAssignment(result.assignment);
+        }
         if (m_maxStallIterations > 0 && stall >= m_maxStallIterations)
         {
             break;
