@@ -1036,7 +1036,7 @@ LocalSearchTaskScheduler::GetTypeId()
                           "and local-search passes (one visit per candidate plus one per "
                           "evaluated move) up to 100%. The efficiency greedy seed and one "
                           "local-search pass always run. Small instances never reach it.",
-                          UintegerValue(10000000),
+                          UintegerValue(5000000),
                           MakeUintegerAccessor(&LocalSearchTaskScheduler::m_workBudget),
                           MakeUintegerChecker<uint64_t>());
     return tid;
