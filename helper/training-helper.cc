@@ -12,6 +12,7 @@
 #include "ns3/local-trainer.h"
 #include "ns3/node.h"
 #include "ns3/pointer.h"
+#include "ns3/random-variable-stream.h"
 #include "ns3/string.h"
 #include "ns3/type-id.h"
 #include "ns3/worker-application.h"
@@ -26,6 +27,7 @@ TrainingHelper::TrainingHelper(const std::string& protocol,
                                const Address& serverBroadcast,
                                const Address& workerLocal,
                                const Address& serverRemote)
+    : m_hasStraggler(false)
 {
     m_serverFactory.SetTypeId(ParameterServerApplication::GetTypeId());
     m_serverFactory.Set("Protocol", TypeIdValue(TypeId::LookupByName(protocol)));
@@ -76,6 +78,21 @@ TrainingHelper::SetSyncPolicyAttribute(const std::string& name, const AttributeV
     m_policyFactory.Set(name, value);
 }
 
+void
+TrainingHelper::SetStragglerDelay(const std::string& type)
+{
+    m_stragglerFactory = ObjectFactory(type);
+    m_hasStraggler = true;
+}
+
+void
+TrainingHelper::SetStragglerDelayAttribute(const std::string& name, const AttributeValue& value)
+{
+    NS_ABORT_MSG_UNLESS(m_hasStraggler,
+                        "TrainingHelper::SetStragglerDelayAttribute: call SetStragglerDelay first");
+    m_stragglerFactory.Set(name, value);
+}
+
 Ptr<ParameterServerApplication>
 TrainingHelper::InstallServer(Ptr<Node> node, Ptr<LearningModel> model) const
 {
@@ -109,6 +126,11 @@ TrainingHelper::InstallWorkers(NodeContainer nodes,
         Ptr<WorkerApplication> worker = m_workerFactory.Create<WorkerApplication>();
         worker->SetLearning(model, m_trainerFactory.Create<LocalTrainer>(), data, shards[i]);
         worker->SetServerId(server->GetNode()->GetId());
+        if (m_hasStraggler)
+        {
+            worker->SetAttribute("StragglerDelayS",
+                                 PointerValue(m_stragglerFactory.Create<RandomVariableStream>()));
+        }
         node->AddApplication(worker);
         server->AddWorker(node);
         apps.Add(worker);
@@ -138,10 +160,8 @@ TrainingHelper::AssignStreams(ApplicationContainer workers, int64_t stream)
     for (uint32_t i = 0; i < workers.GetN(); ++i)
     {
         Ptr<WorkerApplication> worker = DynamicCast<WorkerApplication>(workers.Get(i));
-        NS_ABORT_MSG_UNLESS(worker && worker->GetTrainer(),
-                            "TrainingHelper::AssignStreams: not a worker installed by "
-                            "InstallWorkers");
-        used += worker->GetTrainer()->AssignStreams(stream + used);
+        NS_ABORT_MSG_UNLESS(worker, "TrainingHelper::AssignStreams: not a WorkerApplication");
+        used += worker->AssignStreams(stream + used);
     }
     return used;
 }

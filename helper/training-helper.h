@@ -67,6 +67,16 @@ class TrainingHelper
     void SetSyncPolicyAttribute(const std::string& name, const AttributeValue& value);
 
     /**
+     * \brief Give every worker its own straggler delay variable (attribute
+     * StragglerDelayS of WorkerApplication), in s.
+     * \param type a RandomVariableStream TypeId name, e.g.
+     *        "ns3::ExponentialRandomVariable"
+     */
+    void SetStragglerDelay(const std::string& type);
+    /// \param name an attribute of the straggler delay variable \param value its value
+    void SetStragglerDelayAttribute(const std::string& name, const AttributeValue& value);
+
+    /**
      * \brief Install the parameter server.
      * \param node the parameter server node
      * \param model the model (W_0 = its parameters, initialised if it has none)
@@ -98,7 +108,7 @@ class TrainingHelper
     static std::vector<uint32_t> GetSampleCounts(NodeContainer nodes);
 
     /**
-     * \brief Fix the random streams of the workers' trainers.
+     * \brief Fix the random streams of the workers (trainers, straggler delays).
      * \param workers applications returned by InstallWorkers
      * \param stream first stream index
      * \return the number of streams used
@@ -106,10 +116,12 @@ class TrainingHelper
     static int64_t AssignStreams(ApplicationContainer workers, int64_t stream);
 
   private:
-    ObjectFactory m_serverFactory;  //!< ParameterServerApplication factory
-    ObjectFactory m_workerFactory;  //!< WorkerApplication factory
-    ObjectFactory m_trainerFactory; //!< LocalTrainer factory
-    ObjectFactory m_policyFactory;  //!< SyncPolicy factory
+    ObjectFactory m_serverFactory;    //!< ParameterServerApplication factory
+    ObjectFactory m_workerFactory;    //!< WorkerApplication factory
+    ObjectFactory m_trainerFactory;   //!< LocalTrainer factory
+    ObjectFactory m_policyFactory;    //!< SyncPolicy factory
+    ObjectFactory m_stragglerFactory; //!< straggler delay factory, if any
+    bool m_hasStraggler;              //!< whether SetStragglerDelay was called
 };
 
 } // namespace edgedml

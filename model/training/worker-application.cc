@@ -14,6 +14,7 @@
 #include "ns3/log.h"
 #include "ns3/node.h"
 #include "ns3/packet.h"
+#include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/trace-source-accessor.h"
 #include "ns3/type-id.h"
@@ -77,6 +78,13 @@ WorkerApplication::GetTypeId()
                           DoubleValue(6272.0),
                           MakeDoubleAccessor(&WorkerApplication::m_bitsPerSample),
                           MakeDoubleChecker<double>(0.0))
+            .AddAttribute("StragglerDelayS",
+                          "Random extra delay between the end of local compute and the upload, "
+                          "in s (e.g. a shift plus an exponential; null: none). Idle time: no "
+                          "energy is charged for it.",
+                          PointerValue(),
+                          MakePointerAccessor(&WorkerApplication::m_stragglerDelayS),
+                          MakePointerChecker<RandomVariableStream>())
             .AddTraceSource("ModelReceived",
                             "The whole model broadcast of a round arrived.",
                             MakeTraceSourceAccessor(&WorkerApplication::m_modelReceivedTrace),
@@ -151,6 +159,22 @@ WorkerApplication::GetTrainer() const
     return m_trainer;
 }
 
+int64_t
+WorkerApplication::AssignStreams(int64_t stream)
+{
+    int64_t used = 0;
+    if (m_trainer)
+    {
+        used += m_trainer->AssignStreams(stream);
+    }
+    if (m_stragglerDelayS)
+    {
+        m_stragglerDelayS->SetStream(stream + used);
+        ++used;
+    }
+    return used;
+}
+
 void
 WorkerApplication::StartApplication()
 {
@@ -171,6 +195,7 @@ WorkerApplication::StartApplication()
 void
 WorkerApplication::StopApplication()
 {
+    m_uploadEvent.Cancel();
     if (m_socket)
     {
         m_socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
@@ -183,7 +208,9 @@ WorkerApplication::StopApplication()
 void
 WorkerApplication::DoDispose()
 {
+    m_uploadEvent.Cancel();
     m_socket = nullptr;
+    m_stragglerDelayS = nullptr;
     m_edgeServer = nullptr;
     m_model = nullptr;
     m_trainer = nullptr;
@@ -215,7 +242,8 @@ WorkerApplication::ModelReceived(uint32_t round, const std::vector<uint8_t>& byt
     m_lastRound = round;
     m_assembler.ForgetBefore(m_serverId, round);
     m_modelReceivedTrace(round);
-    if (!m_edgeServer->IsOnline() || m_edgeServer->IsBusy() || m_edgeServer->IsComputing())
+    if (!m_edgeServer->IsOnline() || m_edgeServer->IsBusy() || m_edgeServer->IsComputing() ||
+        m_uploadEvent.IsRunning())
     {
         NS_LOG_INFO("worker " << GetWorkerId() << " skips round " << round);
         return;
@@ -230,12 +258,28 @@ WorkerApplication::ModelReceived(uint32_t round, const std::vector<uint8_t>& byt
         m_cyclesPerBit * m_bitsPerSample * static_cast<double>(result.samplesProcessed);
     m_trainingRound = round;
     m_update = std::move(result.parameters);
-    if (!m_edgeServer->Compute(cycles, MakeCallback(&WorkerApplication::Upload, this)))
+    if (!m_edgeServer->Compute(cycles, MakeCallback(&WorkerApplication::ComputeDone, this)))
     {
         NS_LOG_INFO("worker " << GetWorkerId() << " could not compute in round " << round);
         return;
     }
     m_trainingStartTrace(round);
+}
+
+void
+WorkerApplication::ComputeDone()
+{
+    const double delayS = m_stragglerDelayS ? m_stragglerDelayS->GetValue() : 0.0;
+    NS_ABORT_MSG_IF(delayS < 0.0,
+                    "WorkerApplication: StragglerDelayS drew a negative delay " << delayS);
+    if (delayS > 0.0)
+    {
+        m_uploadEvent = Simulator::Schedule(Seconds(delayS), &WorkerApplication::Upload, this);
+    }
+    else
+    {
+        Upload();
+    }
 }
 
 void

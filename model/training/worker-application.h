@@ -11,6 +11,8 @@
 #include "ns3/address.h"
 #include "ns3/application.h"
 #include "ns3/dataset.h"
+#include "ns3/event-id.h"
+#include "ns3/random-variable-stream.h"
 #include "ns3/socket.h"
 #include "ns3/traced-callback.h"
 
@@ -38,7 +40,9 @@ class LocalTrainer;
  * local SGD steps), then occupies the EdgeServer CPU for
  * CyclesPerBit * BitsPerSample * (samples processed) cycles through
  * EdgeServer::Compute (so the compute time is cycles / f_i and the energy is
- * charged), then uploads its parameters as message t to Remote. The
+ * charged), waits an optional straggler delay (StragglerDelayS, e.g. a
+ * shift plus an exponential; idle, no energy), then uploads its parameters
+ * as message t to Remote. The
  * arithmetic of the steps is done when training starts; only the simulated
  * time and energy follow the CPU model. A broadcast that arrives while the
  * worker cannot train is ignored (the parameter server learns of busy and
@@ -89,6 +93,14 @@ class WorkerApplication : public Application
     Ptr<LocalTrainer> GetTrainer() const;
 
     /**
+     * \brief Use fixed random streams (the trainer's batch draws, then the
+     * straggler delay if set).
+     * \param stream first stream index
+     * \return the number of streams used
+     */
+    int64_t AssignStreams(int64_t stream);
+
+    /**
      * TracedCallback signature for round events of a worker.
      * \param round the round
      */
@@ -107,28 +119,32 @@ class WorkerApplication : public Application
      * \param bytes the encoded parameters
      */
     void ModelReceived(uint32_t round, const std::vector<uint8_t>& bytes);
-    /// Local compute ended: upload the update of m_trainingRound.
+    /// Local compute ended: wait the straggler delay, then upload.
+    void ComputeDone();
+    /// Upload the update of m_trainingRound.
     void Upload();
 
-    TypeId m_protocol;                     //!< socket factory type
-    Address m_local;                       //!< local address to bind (receives the broadcast)
-    Address m_remote;                      //!< the parameter server's address
-    uint32_t m_packetPayloadBytes;         //!< socket payload per packet, header included, in bytes
-    ParameterEncoding m_encoding;          //!< wire format of the parameters
-    double m_cyclesPerBit;                 //!< kappa, CPU cycles per bit of training data
-    double m_bitsPerSample;                //!< bits of one training sample
-    uint32_t m_serverId;                   //!< the parameter server's sender id
-    Ptr<Socket> m_socket;                  //!< the socket
-    Ptr<EdgeServer> m_edgeServer;          //!< the node's edge server
-    Ptr<LearningModel> m_model;            //!< the model
-    Ptr<LocalTrainer> m_trainer;           //!< the local trainer
-    std::shared_ptr<const Dataset> m_data; //!< the data set
-    std::vector<uint32_t> m_rows;          //!< the shard
-    ParameterMessageAssembler m_assembler; //!< broadcast reassembly
-    int64_t m_lastRound;                   //!< newest round whose broadcast arrived (-1: none)
-    uint32_t m_trainingRound;              //!< round of the update being computed
-    Eigen::VectorXd m_update;              //!< the update being computed
-    uint32_t m_updatesSent;                //!< updates uploaded
+    TypeId m_protocol;             //!< socket factory type
+    Address m_local;               //!< local address to bind (receives the broadcast)
+    Address m_remote;              //!< the parameter server's address
+    uint32_t m_packetPayloadBytes; //!< socket payload per packet, header included, in bytes
+    ParameterEncoding m_encoding;  //!< wire format of the parameters
+    double m_cyclesPerBit;         //!< kappa, CPU cycles per bit of training data
+    double m_bitsPerSample;        //!< bits of one training sample
+    Ptr<RandomVariableStream> m_stragglerDelayS; //!< extra delay before the upload, in s (or null)
+    EventId m_uploadEvent;                       //!< pending upload after the straggler delay
+    uint32_t m_serverId;                         //!< the parameter server's sender id
+    Ptr<Socket> m_socket;                        //!< the socket
+    Ptr<EdgeServer> m_edgeServer;                //!< the node's edge server
+    Ptr<LearningModel> m_model;                  //!< the model
+    Ptr<LocalTrainer> m_trainer;                 //!< the local trainer
+    std::shared_ptr<const Dataset> m_data;       //!< the data set
+    std::vector<uint32_t> m_rows;                //!< the shard
+    ParameterMessageAssembler m_assembler;       //!< broadcast reassembly
+    int64_t m_lastRound;      //!< newest round whose broadcast arrived (-1: none)
+    uint32_t m_trainingRound; //!< round of the update being computed
+    Eigen::VectorXd m_update; //!< the update being computed
+    uint32_t m_updatesSent;   //!< updates uploaded
 
     TracedCallback<uint32_t> m_modelReceivedTrace; //!< whole broadcast received
     TracedCallback<uint32_t> m_trainingStartTrace; //!< local training started
