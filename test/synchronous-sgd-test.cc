@@ -7,7 +7,9 @@
 
 #include "ofdma-test-cell.h"
 
+#include "ns3/basic-energy-source-helper.h"
 #include "ns3/edge-dml-module.h"
+#include "ns3/energy-module.h"
 #include "ns3/internet-module.h"
 #include "ns3/uinteger.h"
 
@@ -55,6 +57,7 @@ struct TrainingOptions
     std::string policy{"ns3::edgedml::FullSyncPolicy"};     //!< sync policy
     uint32_t n{1};                                          //!< N of NSyncPolicy
     double deadlineS{0.0};                                  //!< RoundDeadlineS
+    bool withEnergy{false};                                 //!< batteries and energy models
     double stragglerDelayS{0.0}; //!< constant straggler delay, in s (0: none)
 };
 
@@ -92,6 +95,19 @@ class TrainingCell
             devices.Add(t);
         }
         Ipv4InterfaceContainer interfaces = ipv4.Assign(devices);
+        if (o.withEnergy)
+        {
+            BasicEnergySourceHelper battery;
+            battery.Set("BasicEnergySourceInitialEnergyJ", DoubleValue(100.0));
+            EnergySourceContainer sources = battery.Install(cell->terminalNodes);
+            NetDeviceContainer terminalDevices;
+            for (const auto& t : cell->terminals)
+            {
+                terminalDevices.Add(t);
+            }
+            EdgeServerEnergyModelHelper energy;
+            energyModels = energy.Install(terminalDevices, sources);
+        }
         NeighborCacheHelper neighbors;
         neighbors.PopulateNeighborCache();
 
@@ -222,6 +238,7 @@ class TrainingCell
     Ptr<ParameterServerApplication> server;       //!< the parameter server
     ApplicationContainer workers;                 //!< the workers
     TrainingRecord record;                        //!< what the traces said
+    DeviceEnergyModelContainer energyModels;      //!< per worker, if withEnergy
 
   private:
     void OnRoundStart(uint32_t /* round */, uint32_t eligible)
@@ -545,5 +562,97 @@ TEST_F(SynchronousSgdTest, WireSizeAndComputeTime)
         }
         EXPECT_EQ(cell.record.participants.at(0), 2u);
         Simulator::Destroy();
+    }
+}
+
+// A worker offline at the round start is reported Offline and does not
+// weigh in; the round completes with the others.
+TEST_F(SynchronousSgdTest, OfflineWorkerIsDropped)
+{
+    TrainingOptions o;
+    o.distancesM = {100, 200, 300};
+    o.shardSizes = {10, 20, 30};
+    TrainingCell cell(o);
+    cell.Server(2)->SetOnline(false);
+    cell.Run();
+    ASSERT_EQ(cell.record.participants.size(), 1u);
+    EXPECT_EQ(cell.record.participants[0], 2u);
+    EXPECT_EQ(cell.record.dropsByWorker[cell.WorkerId(2)][ParameterServerApplication::OFFLINE], 1u);
+    EXPECT_EQ(cell.record.drops.size(), 1u);
+    EXPECT_LT(
+        (cell.server->GetParameters() - cell.ExpectedAverage({0, 1})).lpNorm<Eigen::Infinity>(),
+        1e-9);
+}
+
+// Full sync with a round deadline shorter than the workers' straggler delay:
+// every round closes at the deadline with nobody, W stays W_0, and every
+// (worker, round) is reported Late: the uploads that come after their round,
+// and the rounds the workers skip while still on an older one.
+TEST_F(SynchronousSgdTest, DeadlineClosesRoundAndLateUpdatesAreDropped)
+{
+    TrainingOptions o;
+    o.distancesM = {100, 200};
+    o.shardSizes = {10, 20};
+    o.rounds = 2;
+    o.deadlineS = 0.1;
+    o.stragglerDelayS = 0.15;
+    TrainingCell cell(o);
+    std::vector<Time> durations;
+    cell.server->TraceConnectWithoutContext(
+        "RoundEnd",
+        Callback<void, uint32_t, uint32_t, Time>(
+            [&durations](uint32_t, uint32_t, Time d) { durations.push_back(d); }));
+    cell.Run(10.0);
+    ASSERT_EQ(cell.record.participants.size(), 2u);
+    EXPECT_EQ(cell.record.participants[0], 0u);
+    EXPECT_EQ(cell.record.participants[1], 0u);
+    ASSERT_EQ(durations.size(), 2u);
+    EXPECT_EQ(durations[0], Seconds(0.1));
+    EXPECT_EQ(durations[1], Seconds(0.1));
+    EXPECT_EQ(cell.server->GetParameters(), cell.w0);
+    EXPECT_EQ(cell.record.drops[ParameterServerApplication::LATE], 4u);
+    EXPECT_EQ(cell.record.drops.size(), 1u);
+}
+
+// Energy: each worker's total equals the sum of its parts, compute
+// gamma_T * kappa * 6272 * s_i * tau * f_i^2 per round and transmission
+// p * airtime of its attempts.
+TEST_F(SynchronousSgdTest, EnergyTotalsEqualSumOfParts)
+{
+    TrainingOptions o;
+    o.distancesM = {100, 200};
+    o.shardSizes = {10, 20};
+    o.rounds = 3;
+    o.localSteps = 2;
+    o.withEnergy = true;
+    TrainingCell cell(o);
+    std::map<uint32_t, double> airtimeS;
+    for (uint32_t i = 0; i < 2; ++i)
+    {
+        cell.cell->terminals[i]->TraceConnectWithoutContext(
+            "PhyTxBegin",
+            Callback<void, Ptr<const Packet>, const OfdmaTransmission&>(
+                [&airtimeS, i](Ptr<const Packet>, const OfdmaTransmission& tx) {
+                    airtimeS[i] += tx.airtime.GetSeconds();
+                }));
+    }
+    cell.Run();
+    ASSERT_EQ(cell.record.participants.size(), 3u);
+    for (uint32_t i = 0; i < 2; ++i)
+    {
+        auto model = DynamicCast<EdgeServerEnergyModel>(cell.energyModels.Get(i));
+        ASSERT_TRUE(model);
+        const double f = cell.Server(i)->GetCpuFrequencyHz();
+        const double cycles = 40.0 * 6272.0 * o.shardSizes[i] * o.localSteps;
+        const double compute = 3 * 1e-27 * cycles * f * f;
+        const double transmit = 0.01 * airtimeS[i];
+        EXPECT_NEAR(model->GetEnergyJ(EnergyActivity::COMPUTE), compute, 1e-12 + 1e-9 * compute);
+        EXPECT_NEAR(model->GetEnergyJ(EnergyActivity::TRANSMIT), transmit, 1e-12 + 1e-6 * transmit);
+        EXPECT_GT(transmit, 0.0);
+        EXPECT_NEAR(model->GetTotalEnergyConsumption(),
+                    model->GetEnergyJ(EnergyActivity::COMPUTE) +
+                        model->GetEnergyJ(EnergyActivity::TRANSMIT) +
+                        model->GetEnergyJ(EnergyActivity::TASK),
+                    1e-12);
     }
 }
