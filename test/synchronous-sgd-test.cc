@@ -57,7 +57,8 @@ struct TrainingOptions
     std::string policy{"ns3::edgedml::FullSyncPolicy"};     //!< sync policy
     uint32_t n{1};                                          //!< N of NSyncPolicy
     double deadlineS{0.0};                                  //!< RoundDeadlineS
-    bool withEnergy{false};                                 //!< batteries and energy models
+    bool packetSockets{false};   //!< raw packet sockets instead of UDP/IPv4
+    bool withEnergy{false};      //!< batteries and energy models
     double stragglerDelayS{0.0}; //!< constant straggler delay, in s (0: none)
 };
 
@@ -84,17 +85,11 @@ class TrainingCell
                                 DoubleValue(o.waterfallThreshold));
         }
         cell = std::make_unique<OfdmaTestCell>(o.distancesM, ofdma, true);
-        InternetStackHelper internet;
-        internet.Install(cell->bsNode);
-        internet.Install(cell->terminalNodes);
-        Ipv4AddressHelper ipv4;
-        ipv4.SetBase("10.1.0.0", "255.255.0.0");
         NetDeviceContainer devices(cell->bs);
         for (const auto& t : cell->terminals)
         {
             devices.Add(t);
         }
-        Ipv4InterfaceContainer interfaces = ipv4.Assign(devices);
         if (o.withEnergy)
         {
             BasicEnergySourceHelper battery;
@@ -108,8 +103,6 @@ class TrainingCell
             EdgeServerEnergyModelHelper energy;
             energyModels = energy.Install(terminalDevices, sources);
         }
-        NeighborCacheHelper neighbors;
-        neighbors.PopulateNeighborCache();
 
         auto generator = CreateObject<SyntheticDatasetGenerator>();
         generator->SetAttribute("NumClasses", UintegerValue(o.classes));
@@ -129,12 +122,49 @@ class TrainingCell
         model->InitialiseParameters();
         w0 = model->GetParameters();
 
-        const uint16_t port = 9000;
-        TrainingHelper training("ns3::UdpSocketFactory",
-                                InetSocketAddress(Ipv4Address::GetAny(), port),
-                                InetSocketAddress(Ipv4Address::GetBroadcast(), port),
-                                InetSocketAddress(Ipv4Address::GetAny(), port),
-                                InetSocketAddress(interfaces.GetAddress(0), port));
+        std::unique_ptr<TrainingHelper> helper;
+        if (o.packetSockets)
+        {
+            PacketSocketHelper packetSockets;
+            packetSockets.Install(cell->bsNode);
+            packetSockets.Install(cell->terminalNodes);
+            PacketSocketAddress local;
+            local.SetAllDevices();
+            local.SetProtocol(edgedmltest::TEST_PROTOCOL);
+            PacketSocketAddress broadcast;
+            broadcast.SetSingleDevice(cell->bs->GetIfIndex());
+            broadcast.SetPhysicalAddress(cell->bs->GetBroadcast());
+            broadcast.SetProtocol(edgedmltest::TEST_PROTOCOL);
+            // Every terminal has one OFDMA device, with the same interface index.
+            PacketSocketAddress remote;
+            remote.SetSingleDevice(cell->terminals[0]->GetIfIndex());
+            remote.SetPhysicalAddress(cell->bs->GetAddress());
+            remote.SetProtocol(edgedmltest::TEST_PROTOCOL);
+            helper = std::make_unique<TrainingHelper>("ns3::PacketSocketFactory",
+                                                      local,
+                                                      broadcast,
+                                                      local,
+                                                      remote);
+        }
+        else
+        {
+            InternetStackHelper internet;
+            internet.Install(cell->bsNode);
+            internet.Install(cell->terminalNodes);
+            Ipv4AddressHelper ipv4;
+            ipv4.SetBase("10.1.0.0", "255.255.0.0");
+            Ipv4InterfaceContainer interfaces = ipv4.Assign(devices);
+            NeighborCacheHelper neighbors;
+            neighbors.PopulateNeighborCache();
+            const uint16_t port = 9000;
+            helper = std::make_unique<TrainingHelper>(
+                "ns3::UdpSocketFactory",
+                InetSocketAddress(Ipv4Address::GetAny(), port),
+                InetSocketAddress(Ipv4Address::GetBroadcast(), port),
+                InetSocketAddress(Ipv4Address::GetAny(), port),
+                InetSocketAddress(interfaces.GetAddress(0), port));
+        }
+        TrainingHelper& training = *helper;
         training.SetParameterEncoding(o.encoding);
         training.SetServerAttribute("MaxRounds", UintegerValue(o.rounds));
         training.SetTrainerAttribute("LocalSteps", UintegerValue(o.localSteps));
@@ -655,4 +685,20 @@ TEST_F(SynchronousSgdTest, EnergyTotalsEqualSumOfParts)
                         model->GetEnergyJ(EnergyActivity::TASK),
                     1e-12);
     }
+}
+
+// The applications are socket-agnostic: over raw packet sockets (no IP
+// stack) the lossless Float64 round is the centralised step as well.
+TEST_F(SynchronousSgdTest, PacketSocketsGiveTheSameRound)
+{
+    TrainingOptions o;
+    o.distancesM = {100, 200, 300};
+    o.shardSizes = {10, 20, 30};
+    o.packetSockets = true;
+    TrainingCell cell(o);
+    cell.Run();
+    ASSERT_EQ(cell.record.participants.size(), 1u);
+    EXPECT_EQ(cell.record.participants[0], 3u);
+    const Eigen::VectorXd central = cell.w0 - 0.5 * cell.Gradient(cell.w0, cell.UnionRows());
+    EXPECT_LT((cell.server->GetParameters() - central).lpNorm<Eigen::Infinity>(), 1e-9);
 }
