@@ -702,3 +702,28 @@ TEST_F(SynchronousSgdTest, PacketSocketsGiveTheSameRound)
     const Eigen::VectorXd central = cell.w0 - 0.5 * cell.Gradient(cell.w0, cell.UnionRows());
     EXPECT_LT((cell.server->GetParameters() - central).lpNorm<Eigen::Infinity>(), 1e-9);
 }
+
+// The round-start hook runs before eligibility: a worker it marks busy in
+// round 1 (as a task coordinator would) is dropped as Busy in that round
+// only, and takes part again in round 2 once freed.
+TEST_F(SynchronousSgdTest, RoundStartHookRunsBeforeEligibility)
+{
+    TrainingOptions o;
+    o.distancesM = {100, 200, 300};
+    o.shardSizes = {10, 20, 30};
+    o.rounds = 3;
+    TrainingCell cell(o);
+    Ptr<EdgeServer> busy = cell.Server(1);
+    std::vector<uint32_t> hookRounds;
+    cell.server->SetRoundStartHook(Callback<void, uint32_t>([busy, &hookRounds](uint32_t round) {
+        hookRounds.push_back(round);
+        busy->SetBusy(round == 1);
+    }));
+    cell.Run();
+    EXPECT_EQ(hookRounds, (std::vector<uint32_t>{0, 1, 2}));
+    ASSERT_EQ(cell.record.participants.size(), 3u);
+    EXPECT_EQ(cell.record.participants, (std::vector<uint32_t>{3, 2, 3}));
+    EXPECT_EQ(cell.record.eligible, (std::vector<uint32_t>{3, 2, 3}));
+    EXPECT_EQ(cell.record.dropsByWorker[cell.WorkerId(1)][ParameterServerApplication::BUSY], 1u);
+    EXPECT_EQ(cell.record.drops.size(), 1u);
+}

@@ -168,6 +168,12 @@ ParameterServerApplication::GetNWorkers() const
     return static_cast<uint32_t>(m_workers.size());
 }
 
+void
+ParameterServerApplication::SetRoundStartHook(Callback<void, uint32_t> hook)
+{
+    m_roundStartHook = hook;
+}
+
 const Eigen::VectorXd&
 ParameterServerApplication::GetParameters() const
 {
@@ -231,6 +237,7 @@ ParameterServerApplication::DoDispose()
     m_deadlineEvent.Cancel();
     m_nextRoundEvent.Cancel();
     m_socket = nullptr;
+    m_roundStartHook = MakeNullCallback<void, uint32_t>();
     m_policy = nullptr;
     m_model = nullptr;
     m_workers.clear();
@@ -243,6 +250,10 @@ ParameterServerApplication::StartRound()
     if (m_round >= m_maxRounds)
     {
         return;
+    }
+    if (!m_roundStartHook.IsNull())
+    {
+        m_roundStartHook(m_round);
     }
     m_roundOpen = true;
     m_roundStart = Simulator::Now();

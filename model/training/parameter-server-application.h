@@ -34,7 +34,8 @@ class LearningModel;
  * \ingroup edge-dml
  * \brief The parameter server of synchronous SGD (MODEL.md section 4).
  *
- * Round t (t = 0, 1, ..., MaxRounds - 1): the server notes which registered
+ * Round t (t = 0, 1, ..., MaxRounds - 1): the server calls the round-start
+ * hook (SetRoundStartHook), notes which registered
  * workers are eligible (their EdgeServer online and not busy; the others are
  * reported dropped with reason OFFLINE or BUSY), broadcasts W_t to
  * BroadcastRemote as message t (SendParameterMessage: real encoded
@@ -100,6 +101,16 @@ class ParameterServerApplication : public Application
 
     /// \return the number of registered workers
     uint32_t GetNWorkers() const;
+
+    /**
+     * \brief Set the round-start hook: called with the round number at the
+     * start of each round, before eligibility is decided and W_t is
+     * broadcast. This is where a coordinator runs the task scheduler (marking
+     * assigned edge servers busy) and redraws the uplink interference
+     * (OfdmaChannel::RedrawUplinkInterference).
+     * \param hook the hook (a null callback removes it)
+     */
+    void SetRoundStartHook(Callback<void, uint32_t> hook);
 
     /// \return the current global parameters W_t
     const Eigen::VectorXd& GetParameters() const;
@@ -176,6 +187,7 @@ class ParameterServerApplication : public Application
     uint32_t m_maxRounds;          //!< rounds to run
     double m_roundGapS;            //!< pause between a round's end and the next start, in s
     Ptr<SyncPolicy> m_policy;      //!< synchronisation policy
+    Callback<void, uint32_t> m_roundStartHook; //!< called before each round's eligibility
 
     Ptr<LearningModel> m_model;                    //!< the model (shape, W_0)
     Eigen::VectorXd m_parameters;                  //!< W_t
