@@ -1,0 +1,221 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef EDGE_DML_PARAMETER_SERVER_APPLICATION_H
+#define EDGE_DML_PARAMETER_SERVER_APPLICATION_H
+
+#include "parameter-encoding.h"
+#include "parameter-message.h"
+#include "sync-policy.h"
+
+#include "ns3/address.h"
+#include "ns3/application.h"
+#include "ns3/event-id.h"
+#include "ns3/model-aggregation.h"
+#include "ns3/socket.h"
+#include "ns3/traced-callback.h"
+
+#include <Eigen/Dense>
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
+
+namespace ns3
+{
+namespace edgedml
+{
+
+class EdgeServer;
+class LearningModel;
+
+/**
+ * \ingroup edge-dml
+ * \brief The parameter server of synchronous SGD (MODEL.md section 4).
+ *
+ * Round t (t = 0, 1, ..., MaxRounds - 1): the server calls the round-start
+ * hook (SetRoundStartHook), notes which registered
+ * workers are eligible (their EdgeServer online and not busy; the others are
+ * reported dropped with reason OFFLINE or BUSY), broadcasts W_t to
+ * BroadcastRemote as message t (SendParameterMessage: real encoded
+ * parameters in the payload), and collects the workers' updates (message t
+ * from each worker). The SyncPolicy decides which arriving updates are
+ * aggregated and when the round closes; then
+ * W_{t+1} = sum_i s_i w_i / sum_i s_i over the aggregated updates (s_i =
+ * EdgeServer samples; W_{t+1} = W_t if there are none), and the next round
+ * starts RoundGapS later.
+ *
+ * Every eligible worker's round gets exactly one outcome: UpdateReceived or
+ * UpdateDropped with a reason. BUSY: busy at the round start (any update it
+ * sends in that round is discarded too); OFFLINE: offline at the round
+ * start; LATE: its update arrived after its round closed or beyond the
+ * policy's count, or it sent none because it was still on an older round (a
+ * straggler: an update of an older round of it arrived during or after
+ * this round); LOST: no update of the round had arrived when round t + 1
+ * closed (lost on the downlink or uplink). The last round's missing updates
+ * are resolved when the application stops (set a StopTime to get them);
+ * stopping also closes an open round. An update slower than a whole extra
+ * round is reported LOST and then LATE.
+ */
+class ParameterServerApplication : public Application
+{
+  public:
+    /// Why a worker's update did not enter the aggregate.
+    enum DropReason
+    {
+        BUSY,    //!< the worker executes a crowdsourcing task (y_i = 1)
+        LOST,    //!< the update never arrived whole (c_i = 0 or u_i = 0)
+        LATE,    //!< the update arrived after its round closed or beyond the policy's count
+        OFFLINE, //!< the worker was offline at the round start
+    };
+
+    /**
+     * \param reason a drop reason
+     * \return its name ("Busy", "Lost", "Late", "Offline")
+     */
+    static std::string GetDropReasonName(DropReason reason);
+
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    ParameterServerApplication();
+    ~ParameterServerApplication() override;
+
+    /**
+     * \brief Set the model; W_0 is its current parameters (initialised with
+     * InitialiseParameters if it has none).
+     * \param model the model
+     */
+    void SetModel(Ptr<LearningModel> model);
+
+    /**
+     * \brief Register a worker node (it needs an EdgeServer); its sender id
+     * is its node id.
+     * \param worker the worker node
+     */
+    void AddWorker(Ptr<Node> worker);
+
+    /// \return the number of registered workers
+    uint32_t GetNWorkers() const;
+
+    /**
+     * \brief Set the round-start hook: called with the round number at the
+     * start of each round, before eligibility is decided and W_t is
+     * broadcast. This is where a coordinator runs the task scheduler (marking
+     * assigned edge servers busy) and redraws the uplink interference
+     * (OfdmaChannel::RedrawUplinkInterference).
+     * \param hook the hook (a null callback removes it)
+     */
+    void SetRoundStartHook(Callback<void, uint32_t> hook);
+
+    /// \return the current global parameters W_t
+    const Eigen::VectorXd& GetParameters() const;
+
+    /// \return the rounds completed so far
+    uint32_t GetRoundsCompleted() const;
+
+    /// \return the synchronisation policy
+    Ptr<SyncPolicy> GetSyncPolicy() const;
+
+    /**
+     * TracedCallback signature for round starts.
+     * \param round the round
+     * \param eligible the workers eligible (online, not busy)
+     */
+    typedef void (*RoundStartTracedCallback)(uint32_t round, uint32_t eligible);
+    /**
+     * TracedCallback signature for round ends.
+     * \param round the round
+     * \param participants the updates aggregated
+     * \param duration time from the round's start
+     */
+    typedef void (*RoundEndTracedCallback)(uint32_t round, uint32_t participants, Time duration);
+    /**
+     * TracedCallback signature for aggregated updates.
+     * \param worker the worker's id (node id)
+     * \param round the round
+     */
+    typedef void (*UpdateReceivedTracedCallback)(uint32_t worker, uint32_t round);
+    /**
+     * TracedCallback signature for dropped updates.
+     * \param worker the worker's id (node id)
+     * \param round the round
+     * \param reason why (a DropReason)
+     */
+    typedef void (*UpdateDroppedTracedCallback)(uint32_t worker, uint32_t round, int reason);
+
+  private:
+    void StartApplication() override;
+    void StopApplication() override;
+    void DoDispose() override;
+
+    /// Start the next round: eligibility, broadcast, deadline.
+    void StartRound();
+    /// Aggregate and close the current round.
+    void EndRound();
+    /// \param socket the socket with data
+    void HandleRead(Ptr<Socket> socket);
+    /**
+     * \brief A whole update arrived.
+     * \param worker the sender id
+     * \param round its round
+     * \param bytes the encoded parameters
+     */
+    void UpdateArrived(uint32_t worker, uint32_t round, const std::vector<uint8_t>& bytes);
+    /**
+     * \brief Report the missing updates of rounds before a bound: LATE for a
+     * straggler (an update of an older round of the worker arrived during
+     * or after that round), LOST otherwise.
+     * \param before rounds numbered below it are resolved
+     */
+    void ResolveMissing(uint32_t before);
+    /**
+     * \brief Report a drop.
+     * \param worker the worker id \param round the round \param reason why
+     */
+    void Drop(uint32_t worker, uint32_t round, DropReason reason);
+
+    TypeId m_protocol;             //!< socket factory type
+    Address m_local;               //!< local address to bind (receives the uplink)
+    Address m_broadcast;           //!< downlink broadcast address
+    uint32_t m_packetPayloadBytes; //!< socket payload per packet, header included, in bytes
+    ParameterEncoding m_encoding;  //!< wire format of the parameters
+    uint32_t m_maxRounds;          //!< rounds to run
+    double m_roundGapS;            //!< pause between a round's end and the next start, in s
+    Ptr<SyncPolicy> m_policy;      //!< synchronisation policy
+    Callback<void, uint32_t> m_roundStartHook; //!< called before each round's eligibility
+
+    Ptr<LearningModel> m_model;                    //!< the model (shape, W_0)
+    Eigen::VectorXd m_parameters;                  //!< W_t
+    std::map<uint32_t, Ptr<EdgeServer>> m_workers; //!< registered workers by id
+    Ptr<Socket> m_socket;                          //!< the socket
+    ParameterMessageAssembler m_assembler;         //!< update reassembly
+
+    uint32_t m_round;                         //!< current (or next) round number
+    bool m_roundOpen;                         //!< whether a round collects updates
+    Time m_roundStart;                        //!< when the current round started
+    std::set<uint32_t> m_eligible;            //!< eligible workers of the current round
+    std::set<uint32_t> m_busy;                //!< busy workers of the current round
+    std::set<uint32_t> m_arrived;             //!< workers whose update of this round arrived
+    uint32_t m_accepted;                      //!< updates aggregated this round
+    WeightedAverageAccumulator m_accumulator; //!< sum s_i w_i of this round
+    std::set<std::pair<uint32_t, uint32_t>> m_missing; //!< (round, worker) missing at its round end
+    std::map<uint32_t, uint32_t>
+        m_staleArrivalRound;  //!< per worker, last round a stale update came in
+    EventId m_deadlineEvent;  //!< round deadline
+    EventId m_nextRoundEvent; //!< next round start
+
+    TracedCallback<uint32_t, uint32_t> m_roundStartTrace;         //!< round started
+    TracedCallback<uint32_t, uint32_t, Time> m_roundEndTrace;     //!< round ended
+    TracedCallback<uint32_t, uint32_t> m_updateReceivedTrace;     //!< update aggregated
+    TracedCallback<uint32_t, uint32_t, int> m_updateDroppedTrace; //!< update dropped
+};
+
+} // namespace edgedml
+} // namespace ns3
+
+#endif /* EDGE_DML_PARAMETER_SERVER_APPLICATION_H */
