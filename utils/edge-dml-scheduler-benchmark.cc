@@ -35,6 +35,7 @@
 #include <limits>
 #include <map>
 #include <sstream>
+#include <tuple>
 
 using namespace ns3;
 using namespace ns3::edgedml;
@@ -64,10 +65,14 @@ struct Stats
     }
 };
 
-/// Relative gap of a utility below a reference.
+/// Relative gap of a utility below a reference (NaN if the reference is 0 or not finite).
 double
 Gap(double utility, double reference)
 {
+    if (!std::isfinite(reference) || reference == 0.0)
+    {
+        return std::nan("");
+    }
     return (reference - utility) / std::fabs(reference);
 }
 
@@ -289,6 +294,20 @@ main(int argc, char* argv[])
     const std::vector<double> bandwidths = ParseList(check, "bandwidthsMhz", bandwidthsMhz);
     const std::vector<double> tabuBudgets = ParseList(check, "tabuIterations", tabuIterations);
     const std::vector<double> sizes = ParseList(check, "scaleSizes", scaleSizes);
+    // Both are counts: whole numbers within 32 bits.
+    for (const auto& [option, list, values] :
+         {std::tuple{"tabuIterations", tabuIterations, tabuBudgets},
+          std::tuple{"scaleSizes", scaleSizes, sizes}})
+    {
+        for (double v : values)
+        {
+            if (v != std::floor(v) || v > 4294967295.0 || v < 1)
+            {
+                check.Fail(std::string("--") + option + "=" + list + " is invalid: " +
+                           std::to_string(v) + " is not a whole number in [1, 4294967295]");
+            }
+        }
+    }
     check.Positive("scaleBaseBandwidthMhz", scaleBaseBandwidthMhz, "MHz");
     std::vector<std::string> names;
     {

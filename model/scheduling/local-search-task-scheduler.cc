@@ -1326,6 +1326,7 @@ LocalSearchTaskScheduler::DoSchedule(const MmkpInstance& instance)
         std::vector<uint32_t> rowColumn;
         std::vector<int32_t> list;
         std::vector<uint32_t> greedyOrder;
+        std::vector<double> loads; // reused by every matchAt call
         std::vector<char> classTaken;
         std::vector<char> resourceTaken;
         auto matchAt = [&](double t) {
@@ -1393,7 +1394,7 @@ LocalSearchTaskScheduler::DoSchedule(const MmkpInstance& instance)
                 }
             }
             bool fits = true;
-            std::vector<double> loads(dims, 0.0);
+            loads.assign(dims, 0.0);
             for (int32_t k : list)
             {
                 for (uint32_t d = 0; d < dims; ++d)

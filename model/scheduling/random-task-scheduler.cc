@@ -4,6 +4,8 @@
 
 #include "random-task-scheduler.h"
 
+#include "greedy-task-scheduler.h"
+
 #include "ns3/log.h"
 
 #include <utility>
@@ -63,16 +65,7 @@ RandomTaskScheduler::DoSchedule(const MmkpInstance& instance)
 
     Result result;
     result.assignment.assign(q, MmkpInstance::REJECTED);
-    m_order.resize(q);
-    for (uint32_t j = 0; j < q; ++j)
-    {
-        m_order[j] = j;
-    }
-    for (uint32_t i = q; i > 1; --i)
-    {
-        const uint32_t k = m_rng->GetInteger(0, i - 1);
-        std::swap(m_order[i - 1], m_order[k]);
-    }
+    m_order = DrawRandomClassOrder(q, m_rng); // the same draws as Greedy's order
     m_resourceUsed.assign(disjoint ? instance.GetNumResources() : 0, 0);
     m_load.assign(dims, 0.0);
 
