@@ -292,7 +292,7 @@ function(edge_dml_example_tests)
       "-DEXPECT_STDOUT=Exact +[0-4]/4 " -P ${scripts}/expect-stdout.cmake
   )
   set(paper_bad
-      "bandwidthsMhz|--bandwidthsMhz=10,-3|--bandwidthsMhz=10,-3 is invalid: '-3' is not a bandwidth > 0 in MHz"
+      "bandwidthsMhz|--bandwidthsMhz=10,-3|--bandwidthsMhz=10,-3 is invalid: '-3' is not a number > 0 \\(MHz\\)"
       "algorithms|--algorithms=Greedy,Foo|--algorithms=Greedy,Foo is invalid: unknown scheduler 'Foo'"
       "preset|--preset=Loose|--preset=Loose is invalid: use one of Valued Strict"
       "figure3BandwidthMhz|--figure3BandwidthMhz=20|--figure3BandwidthMhz=20 is invalid: it must be one of --bandwidthsMhz"

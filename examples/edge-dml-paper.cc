@@ -56,24 +56,6 @@ struct SolveRecord
     double trainingUtility; //!< U_T of the assignment
 };
 
-/// Split "a,b,c" into its items (empty items kept, so they are reported).
-std::vector<std::string>
-SplitList(const std::string& list)
-{
-    std::vector<std::string> items;
-    std::stringstream in(list);
-    std::string item;
-    while (std::getline(in, item, ','))
-    {
-        items.push_back(item);
-    }
-    if (!list.empty() && list.back() == ',')
-    {
-        items.emplace_back();
-    }
-    return items;
-}
-
 /// Relative optimality gap of a utility against the optimum (NaN if either is missing).
 double
 Gap(double utility, double optimum)
@@ -211,26 +193,8 @@ main(int argc, char* argv[])
     check.AtMost("exactTimeLimitS", exactTimeLimitS, 1e6, "s");
     check.Positive("figure3BandwidthMhz", figure3BandwidthMhz, "MHz");
 
-    std::vector<double> bandwidths;
-    for (const auto& item : SplitList(bandwidthsMhz))
-    {
-        std::size_t used = 0;
-        double value = std::nan("");
-        try
-        {
-            value = std::stod(item, &used);
-        }
-        catch (const std::exception&)
-        {
-            used = 0;
-        }
-        if (item.empty() || used != item.size() || !std::isfinite(value) || value <= 0)
-        {
-            check.Fail("--bandwidthsMhz=" + bandwidthsMhz + " is invalid: '" + item +
-                       "' is not a bandwidth > 0 in MHz; give e.g. 10,30,50,80");
-        }
-        bandwidths.push_back(value);
-    }
+    const std::vector<double> bandwidths =
+        check.PositiveList("bandwidthsMhz", bandwidthsMhz, "MHz");
     if (std::find(bandwidths.begin(), bandwidths.end(), figure3BandwidthMhz) == bandwidths.end())
     {
         std::ostringstream msg;
@@ -239,14 +203,8 @@ main(int argc, char* argv[])
         check.Fail(msg.str());
     }
     std::vector<std::string> names;
-    for (const auto& name : SplitList(algorithms))
+    for (const auto& name : check.SchedulerList("algorithms", algorithms))
     {
-        TypeId tid;
-        std::string error;
-        if (!LookupTaskScheduler(name, tid, error))
-        {
-            check.Fail("--algorithms=" + algorithms + " is invalid: " + error);
-        }
         if (name != "Exact")
         {
             names.push_back(name);

@@ -4,6 +4,8 @@
 
 #include "command-line-checks.h"
 
+#include "ns3/task-scheduler-factory.h"
+
 #include <cmath>
 #include <cstdlib>
 #include <iostream>
@@ -125,6 +127,72 @@ CommandLineChecks::DerivedFrom(const std::string& option,
              base.GetName());
     }
     return tid;
+}
+
+std::vector<std::string>
+CommandLineChecks::List(const std::string& option, const std::string& value) const
+{
+    std::vector<std::string> items;
+    std::size_t start = 0;
+    while (true)
+    {
+        const std::size_t comma = value.find(',', start);
+        const std::string item = value.substr(start, comma - start);
+        if (item.empty())
+        {
+            Fail(Given(option, value) + " is invalid: empty item; give a comma-separated list");
+        }
+        items.push_back(item);
+        if (comma == std::string::npos)
+        {
+            return items;
+        }
+        start = comma + 1;
+    }
+}
+
+std::vector<double>
+CommandLineChecks::PositiveList(const std::string& option,
+                                const std::string& value,
+                                const std::string& unit) const
+{
+    std::vector<double> numbers;
+    for (const auto& item : List(option, value))
+    {
+        std::size_t used = 0;
+        double number = std::nan("");
+        try
+        {
+            number = std::stod(item, &used);
+        }
+        catch (const std::exception&)
+        {
+            used = 0;
+        }
+        if (used != item.size() || !std::isfinite(number) || number <= 0)
+        {
+            Fail(Given(option, value) + " is invalid: '" + item + "' is not a number > 0" +
+                 InUnit(unit));
+        }
+        numbers.push_back(number);
+    }
+    return numbers;
+}
+
+std::vector<std::string>
+CommandLineChecks::SchedulerList(const std::string& option, const std::string& value) const
+{
+    std::vector<std::string> names = List(option, value);
+    for (const auto& name : names)
+    {
+        TypeId tid;
+        std::string error;
+        if (!LookupTaskScheduler(name, tid, error))
+        {
+            Fail(Given(option, value) + " is invalid: " + error);
+        }
+    }
+    return names;
 }
 
 } // namespace edgedml

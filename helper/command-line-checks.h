@@ -74,6 +74,31 @@ class CommandLineChecks
      * \return the TypeId
      */
     TypeId DerivedFrom(const std::string& option, const std::string& name, TypeId base) const;
+    /**
+     * \brief Split a comma-separated list; an empty list or item fails.
+     * \param option the option name
+     * \param value its value, e.g. "a,b,c"
+     * \return the items
+     */
+    std::vector<std::string> List(const std::string& option, const std::string& value) const;
+    /**
+     * \brief A comma-separated list of finite numbers > 0.
+     * \param option the option name
+     * \param value its value, e.g. "10,30"
+     * \param unit unit shown in the message (may be empty)
+     * \return the numbers
+     */
+    std::vector<double> PositiveList(const std::string& option,
+                                     const std::string& value,
+                                     const std::string& unit) const;
+    /**
+     * \brief Scheduler names: each a short name or TypeId of a TaskScheduler.
+     * \param option the option name
+     * \param value a comma-separated list of names
+     * \return the names, as given
+     */
+    std::vector<std::string> SchedulerList(const std::string& option,
+                                           const std::string& value) const;
 
   private:
     std::string m_program; //!< program name for messages

@@ -76,39 +76,6 @@ Gap(double utility, double reference)
     return (reference - utility) / std::fabs(reference);
 }
 
-/// Parse "a,b,c" into positive numbers, or exit 2 naming the option.
-std::vector<double>
-ParseList(const CommandLineChecks& check, const std::string& option, const std::string& list)
-{
-    std::vector<double> values;
-    std::stringstream in(list);
-    std::string item;
-    while (std::getline(in, item, ','))
-    {
-        std::size_t used = 0;
-        double v = std::nan("");
-        try
-        {
-            v = std::stod(item, &used);
-        }
-        catch (const std::exception&)
-        {
-            used = 0;
-        }
-        if (used == 0 || used != item.size() || !std::isfinite(v) || v <= 0)
-        {
-            check.Fail("--" + option + "=" + list + " is invalid: '" + item +
-                       "' is not a number > 0; give a comma-separated list");
-        }
-        values.push_back(v);
-    }
-    if (values.empty() || list.back() == ',')
-    {
-        check.Fail("--" + option + "=" + list + " is invalid: give a comma-separated list");
-    }
-    return values;
-}
-
 /**
  * Minimise the Lagrangian bound by projected subgradient steps (Polyak step
  * towards a target of the best known utility). Returns the best bound,
@@ -291,9 +258,11 @@ main(int argc, char* argv[])
     check.AtLeast("instances", instances, 1, "");
     check.AtLeast("lpMaxItems", lpMaxItems, 0, "items");
     check.AtLeast("subgradientSteps", subgradientSteps, 0, "");
-    const std::vector<double> bandwidths = ParseList(check, "bandwidthsMhz", bandwidthsMhz);
-    const std::vector<double> tabuBudgets = ParseList(check, "tabuIterations", tabuIterations);
-    const std::vector<double> sizes = ParseList(check, "scaleSizes", scaleSizes);
+    const std::vector<double> bandwidths =
+        check.PositiveList("bandwidthsMhz", bandwidthsMhz, "MHz");
+    const std::vector<double> tabuBudgets =
+        check.PositiveList("tabuIterations", tabuIterations, "");
+    const std::vector<double> sizes = check.PositiveList("scaleSizes", scaleSizes, "ES");
     // Both are counts: whole numbers within 32 bits.
     for (const auto& [option, list, values] :
          {std::tuple{"tabuIterations", tabuIterations, tabuBudgets},
@@ -309,21 +278,7 @@ main(int argc, char* argv[])
         }
     }
     check.Positive("scaleBaseBandwidthMhz", scaleBaseBandwidthMhz, "MHz");
-    std::vector<std::string> names;
-    {
-        std::stringstream in(algorithms);
-        std::string name;
-        while (std::getline(in, name, ','))
-        {
-            TypeId tid;
-            std::string error;
-            if (!LookupTaskScheduler(name, tid, error))
-            {
-                check.Fail("--algorithms=" + algorithms + " is invalid: " + error);
-            }
-            names.push_back(name);
-        }
-    }
+    const std::vector<std::string> names = check.SchedulerList("algorithms", algorithms);
 
     int64_t stream = 0;
     std::vector<Ptr<TaskScheduler>> schedulers;
