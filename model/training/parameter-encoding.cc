@@ -66,5 +66,14 @@ DecodeParameters(const std::vector<uint8_t>& bytes, ParameterEncoding encoding)
     return parameters;
 }
 
+Ptr<const AttributeChecker>
+MakeParameterEncodingChecker()
+{
+    return MakeEnumChecker(ParameterEncoding::FLOAT32,
+                           "Float32",
+                           ParameterEncoding::FLOAT64,
+                           "Float64");
+}
+
 } // namespace edgedml
 } // namespace ns3

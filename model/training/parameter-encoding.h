@@ -5,6 +5,8 @@
 #ifndef EDGE_DML_PARAMETER_ENCODING_H
 #define EDGE_DML_PARAMETER_ENCODING_H
 
+#include "ns3/enum.h"
+
 #include <Eigen/Dense>
 #include <cstdint>
 #include <vector>
@@ -46,6 +48,13 @@ std::vector<uint8_t> EncodeParameters(const Eigen::VectorXd& parameters,
  * \return the vector
  */
 Eigen::VectorXd DecodeParameters(const std::vector<uint8_t>& bytes, ParameterEncoding encoding);
+
+/**
+ * \brief The attribute checker of a ParameterEncoding attribute, shared by
+ * the parameter server and the workers so that both accept the same names.
+ * \return a checker accepting "Float32" and "Float64"
+ */
+Ptr<const AttributeChecker> MakeParameterEncodingChecker();
 
 } // namespace edgedml
 } // namespace ns3

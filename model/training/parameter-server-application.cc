@@ -87,10 +87,7 @@ ParameterServerApplication::GetTypeId()
                           "parameter) or Float64 (exact).",
                           EnumValue(ParameterEncoding::FLOAT32),
                           MakeEnumAccessor(&ParameterServerApplication::m_encoding),
-                          MakeEnumChecker(ParameterEncoding::FLOAT32,
-                                          "Float32",
-                                          ParameterEncoding::FLOAT64,
-                                          "Float64"))
+                          MakeParameterEncodingChecker())
             .AddAttribute("MaxRounds",
                           "Rounds to run.",
                           UintegerValue(10),

@@ -63,10 +63,7 @@ WorkerApplication::GetTypeId()
                           "Wire format of the parameters (must match the parameter server's).",
                           EnumValue(ParameterEncoding::FLOAT32),
                           MakeEnumAccessor(&WorkerApplication::m_encoding),
-                          MakeEnumChecker(ParameterEncoding::FLOAT32,
-                                          "Float32",
-                                          ParameterEncoding::FLOAT64,
-                                          "Float64"))
+                          MakeParameterEncodingChecker())
             .AddAttribute("CyclesPerBit",
                           "kappa: CPU cycles per bit of training data processed (MODEL.md: 40).",
                           DoubleValue(40.0),
