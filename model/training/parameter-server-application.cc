@@ -98,11 +98,25 @@ ParameterServerApplication::GetTypeId()
                           DoubleValue(0.0),
                           MakeDoubleAccessor(&ParameterServerApplication::m_roundGapS),
                           MakeDoubleChecker<double>(0.0, 1e9))
+            .AddAttribute("FinalDrainS",
+                          "After the last round closes, the time the server still waits for "
+                          "its missing updates (an update arriving then is LATE) before it "
+                          "reports the rest LOST and fires TrainingFinished, in s.",
+                          DoubleValue(1.0),
+                          MakeDoubleAccessor(&ParameterServerApplication::m_finalDrainS),
+                          MakeDoubleChecker<double>(0.0, 1e9))
             .AddAttribute("SyncPolicy",
                           "When a round closes (a SyncPolicy: FullSyncPolicy, NSyncPolicy).",
                           StringValue("ns3::edgedml::FullSyncPolicy"),
                           MakePointerAccessor(&ParameterServerApplication::m_policy),
                           MakePointerChecker<SyncPolicy>())
+            .AddTraceSource(
+                "TrainingFinished",
+                "All MaxRounds rounds closed and every update of them was resolved "
+                "(FinalDrainS after the last round); e.g. the moment to stop the "
+                "simulation.",
+                MakeTraceSourceAccessor(&ParameterServerApplication::m_trainingFinishedTrace),
+                "ns3::edgedml::ParameterServerApplication::TrainingFinishedTracedCallback")
             .AddTraceSource("RoundStart",
                             "A round started (round, eligible workers).",
                             MakeTraceSourceAccessor(&ParameterServerApplication::m_roundStartTrace),
@@ -129,6 +143,7 @@ ParameterServerApplication::ParameterServerApplication()
       m_encoding(ParameterEncoding::FLOAT32),
       m_maxRounds(10),
       m_roundGapS(0.0),
+      m_finalDrainS(1.0),
       m_round(0),
       m_roundOpen(false),
       m_accepted(0)
@@ -331,6 +346,19 @@ ParameterServerApplication::EndRound()
                                                &ParameterServerApplication::StartRound,
                                                this);
     }
+    else
+    {
+        m_nextRoundEvent = Simulator::Schedule(Seconds(m_finalDrainS),
+                                               &ParameterServerApplication::FinishTraining,
+                                               this);
+    }
+}
+
+void
+ParameterServerApplication::FinishTraining()
+{
+    ResolveMissing(std::numeric_limits<uint32_t>::max());
+    m_trainingFinishedTrace(m_round);
 }
 
 void

@@ -54,8 +54,9 @@ class LearningModel;
  * straggler: an update of an older round of it arrived during or after
  * this round); LOST: no update of the round had arrived when round t + 1
  * closed (lost on the downlink or uplink). The last round's missing updates
- * are resolved when the application stops (set a StopTime to get them);
- * stopping also closes an open round. An update slower than a whole extra
+ * are resolved FinalDrainS after it closed (TrainingFinished is then
+ * fired) or when the application stops, whichever comes first; stopping
+ * also closes an open round. An update slower than a whole extra
  * round is reported LOST and then LATE.
  */
 class ParameterServerApplication : public Application
@@ -148,6 +149,12 @@ class ParameterServerApplication : public Application
      */
     typedef void (*UpdateDroppedTracedCallback)(uint32_t worker, uint32_t round, int reason);
 
+    /**
+     * TracedCallback signature for the end of training.
+     * \param rounds the rounds completed
+     */
+    typedef void (*TrainingFinishedTracedCallback)(uint32_t rounds);
+
   private:
     void StartApplication() override;
     void StopApplication() override;
@@ -157,6 +164,8 @@ class ParameterServerApplication : public Application
     void StartRound();
     /// Aggregate and close the current round.
     void EndRound();
+    /// After the last round and FinalDrainS: resolve every missing update.
+    void FinishTraining();
     /// \param socket the socket with data
     void HandleRead(Ptr<Socket> socket);
     /**
@@ -186,6 +195,7 @@ class ParameterServerApplication : public Application
     ParameterEncoding m_encoding;  //!< wire format of the parameters
     uint32_t m_maxRounds;          //!< rounds to run
     double m_roundGapS;            //!< pause between a round's end and the next start, in s
+    double m_finalDrainS;          //!< wait for missing updates after the last round, in s
     Ptr<SyncPolicy> m_policy;      //!< synchronisation policy
     Callback<void, uint32_t> m_roundStartHook; //!< called before each round's eligibility
 
@@ -213,6 +223,7 @@ class ParameterServerApplication : public Application
     TracedCallback<uint32_t, uint32_t, Time> m_roundEndTrace;     //!< round ended
     TracedCallback<uint32_t, uint32_t> m_updateReceivedTrace;     //!< update aggregated
     TracedCallback<uint32_t, uint32_t, int> m_updateDroppedTrace; //!< update dropped
+    TracedCallback<uint32_t> m_trainingFinishedTrace;             //!< all rounds resolved
 };
 
 } // namespace edgedml

@@ -1,0 +1,289 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
+ * edge-dml-training: the flagship example. Synchronous SGD (federated
+ * averaging) of a Fashion-MNIST classifier over the packet-level OFDMA cell
+ * (MODEL.md sections 1-4): the parameter server broadcasts the real model
+ * parameters every round, each edge server that received them, is online and
+ * not busy trains on its s_i samples for a simulated time of cycles / f_i and
+ * uploads its model, and the parameter server aggregates what arrived by the
+ * weighted rule.
+ *
+ * Writes into the current directory:
+ *   rounds.csv    one row per round: time, participation, drops by reason,
+ *                 tasks, test accuracy and loss, energy spent so far
+ *   workers.csv   one row per edge server: position, s_i, f_i, rounds
+ *                 participated, drops, tasks executed, energy by activity
+ *   training.png  test accuracy and participation over rounds (training.plt
+ *                 is its gnuplot script)
+ * Prints a summary on stdout and, unless --quiet, one progress line per
+ * round on stderr.
+ *
+ *   ./edge-dml-training                        (80 ES, the paper's defaults)
+ *   ./edge-dml-training --rounds=10 --numEdgeServers=20 --lossUnit=Packet
+ *   ./edge-dml-training --syncPolicy=NSync --syncN=40 --dirichletAlpha=0.5
+ */
+
+#include "ns3/core-module.h"
+#include "ns3/edge-dml-module.h"
+#include "ns3/gnuplot.h"
+
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <memory>
+#include <numeric>
+
+using namespace ns3;
+using namespace ns3::edgedml;
+
+namespace
+{
+
+/// Render accuracy and participation over rounds; false if gnuplot failed.
+bool
+PlotTraining(const TrainingRecorder& recorder, uint32_t numEdgeServers)
+{
+    Gnuplot plot("training.png", "Synchronous SGD over the edge network");
+    plot.SetTerminal("pngcairo size 900,540 font ',11'");
+    plot.SetLegend("Round", "Test accuracy");
+    plot.SetExtra("set y2label 'Participation (fraction of ES)'\n"
+                  "set y2tics\nset ytics nomirror\nset yrange [0:1]\nset y2range [0:1]\n"
+                  "set key bottom right\nset grid");
+    Gnuplot2dDataset accuracy("test accuracy");
+    accuracy.SetStyle(Gnuplot2dDataset::LINES_POINTS);
+    accuracy.SetExtra("axes x1y1 lw 2");
+    Gnuplot2dDataset participation("participation");
+    participation.SetStyle(Gnuplot2dDataset::LINES);
+    participation.SetExtra("axes x1y2 dt 2");
+    accuracy.Add(0, recorder.GetInitialEvaluation().accuracy);
+    const auto& rounds = recorder.GetRounds();
+    for (uint32_t t = 0; t < rounds.size(); ++t)
+    {
+        if (rounds[t].ended)
+        {
+            accuracy.Add(t + 1, rounds[t].testAccuracy);
+            participation.Add(t + 1, double(rounds[t].participants) / numEdgeServers);
+        }
+    }
+    plot.AddDataset(accuracy);
+    plot.AddDataset(participation);
+    return RenderGnuplot(plot, "training.plt");
+}
+
+} // namespace
+
+int
+main(int argc, char* argv[])
+{
+    TrainingScenarioParameters p;
+    int64_t numEdgeServers = p.numEdgeServers;
+    int64_t numRbs = p.numRbs;
+    int64_t maxRetransmissions = p.maxRetransmissions;
+    int64_t rounds = p.rounds;
+    int64_t localSteps = p.localSteps;
+    int64_t batchSize = p.batchSize;
+    int64_t hiddenUnits = p.hiddenUnits;
+    int64_t syncN = p.syncN;
+    std::string model = "LogisticRegression";
+    std::string syncPolicy = "Full";
+    std::string dataDir = FASHION_MNIST_DEFAULT_DIRECTORY;
+    int64_t trainLimit = 0;
+    int64_t testLimit = 0;
+    int64_t evaluateEvery = 1;
+    bool plot = true;
+    bool quiet = false;
+
+    CommandLine cmd(__FILE__);
+    cmd.AddValue("numEdgeServers", "number of edge servers n", numEdgeServers);
+    cmd.AddValue("minRadiusM", "smallest edge-server distance to the PS, in m", p.minRadiusM);
+    cmd.AddValue("maxRadiusM", "largest edge-server distance to the PS, in m", p.maxRadiusM);
+    cmd.AddValue("numRbs", "uplink resource blocks R (0: one per edge server)", numRbs);
+    cmd.AddValue("rbBandwidthHz", "bandwidth of one resource block, in Hz", p.rbBandwidthHz);
+    cmd.AddValue("txPowerW", "edge-server transmit power p_i, in W", p.txPowerW);
+    cmd.AddValue("lossUnit", "waterfall loss unit: Message or Packet", p.lossUnit);
+    cmd.AddValue("waterfallThreshold", "waterfall threshold m (linear)", p.waterfallThreshold);
+    cmd.AddValue("maxRetransmissions", "link-layer retransmissions per packet", maxRetransmissions);
+    cmd.AddValue("redrawInterference",
+                 "redraw the uplink interference at every round start",
+                 p.redrawInterferenceEachRound);
+    cmd.AddValue("initialEnergyJ",
+                 "initial battery energy of each edge server, in J",
+                 p.initialEnergyJ);
+    cmd.AddValue("model", "LogisticRegression or Mlp (or a LearningModel TypeId name)", model);
+    cmd.AddValue("l2", "L2 regularisation coefficient lambda", p.l2);
+    cmd.AddValue("hiddenUnits", "hidden units of the Mlp model", hiddenUnits);
+    cmd.AddValue("dirichletAlpha",
+                 "Dirichlet alpha of the non-IID split (0: IID)",
+                 p.dirichletAlpha);
+    cmd.AddValue("rounds", "synchronous SGD rounds", rounds);
+    cmd.AddValue("roundGapS", "pause between a round's end and the next start, in s", p.roundGapS);
+    cmd.AddValue("localSteps", "local SGD steps tau per round", localSteps);
+    cmd.AddValue("batchSize", "mini-batch size b", batchSize);
+    cmd.AddValue("learningRate", "SGD step size eta", p.learningRate);
+    cmd.AddValue("syncPolicy", "Full, NSync (or a SyncPolicy TypeId name)", syncPolicy);
+    cmd.AddValue("roundDeadlineS", "round deadline, in s (0: none)", p.roundDeadlineS);
+    cmd.AddValue("syncN", "N of the NSync policy", syncN);
+    cmd.AddValue("stragglerMeanS",
+                 "mean exponential straggler delay, in s (0: none)",
+                 p.stragglerMeanS);
+    cmd.AddValue("dataDir", "directory of the Fashion-MNIST IDX .gz files", dataDir);
+    cmd.AddValue("trainLimit", "read at most this many training samples (0: all)", trainLimit);
+    cmd.AddValue("testLimit", "read at most this many test samples (0: all)", testLimit);
+    cmd.AddValue("evaluateEvery", "evaluate the test set every this many rounds", evaluateEvery);
+    cmd.AddValue("plot", "render training.png with gnuplot", plot);
+    cmd.AddValue("quiet", "no progress lines on stderr", quiet);
+    cmd.Parse(argc, argv);
+
+    const CommandLineChecks check("edge-dml-training");
+    check.AtLeast("numEdgeServers", numEdgeServers, 1, "");
+    check.AtMost("numEdgeServers", numEdgeServers, 100000, "");
+    check.AtLeast("minRadiusM", p.minRadiusM, 0, "m");
+    check.AtMost("maxRadiusM", p.maxRadiusM, 1e6, "m");
+    check.AtLeast("maxRadiusM", p.maxRadiusM, p.minRadiusM + 1e-9, "m, above minRadiusM");
+    check.AtLeast("numRbs", numRbs, 0, "RBs; 0 gives one per edge server");
+    check.AtMost("numRbs", numRbs, 1000000, "RBs");
+    check.AtLeast("rbBandwidthHz", p.rbBandwidthHz, 1, "Hz");
+    check.AtMost("rbBandwidthHz", p.rbBandwidthHz, 1e12, "Hz");
+    check.Positive("txPowerW", p.txPowerW, "W");
+    check.AtMost("txPowerW", p.txPowerW, 1e6, "W");
+    check.OneOf("lossUnit", p.lossUnit, {"Message", "Packet"});
+    check.AtLeast("waterfallThreshold", p.waterfallThreshold, 0, "");
+    check.AtMost("waterfallThreshold", p.waterfallThreshold, 1e6, "");
+    check.AtLeast("maxRetransmissions", maxRetransmissions, 0, "");
+    check.AtMost("maxRetransmissions", maxRetransmissions, 1000, "");
+    check.Positive("initialEnergyJ", p.initialEnergyJ, "J");
+    check.AtMost("initialEnergyJ", p.initialEnergyJ, 1e15, "J");
+    check.AtLeast("l2", p.l2, 0, "");
+    check.AtMost("l2", p.l2, 1e6, "");
+    check.AtLeast("hiddenUnits", hiddenUnits, 1, "");
+    check.AtMost("hiddenUnits", hiddenUnits, 100000, "");
+    check.AtLeast("dirichletAlpha", p.dirichletAlpha, 0, "");
+    check.AtMost("dirichletAlpha", p.dirichletAlpha, 1e6, "");
+    check.AtLeast("rounds", rounds, 1, "");
+    check.AtMost("rounds", rounds, 1000000, "");
+    check.AtLeast("roundGapS", p.roundGapS, 0, "s");
+    check.AtMost("roundGapS", p.roundGapS, 1e6, "s");
+    check.AtLeast("localSteps", localSteps, 1, "");
+    check.AtMost("localSteps", localSteps, 1000000, "");
+    check.AtLeast("batchSize", batchSize, 1, "");
+    check.AtMost("batchSize", batchSize, 1000000, "");
+    check.Positive("learningRate", p.learningRate, "");
+    check.AtMost("learningRate", p.learningRate, 1e6, "");
+    check.AtLeast("roundDeadlineS", p.roundDeadlineS, 0, "s");
+    check.AtMost("roundDeadlineS", p.roundDeadlineS, 1e6, "s");
+    check.AtLeast("syncN", syncN, 1, "");
+    check.AtMost("syncN", syncN, numEdgeServers, "updates, at most numEdgeServers");
+    check.AtLeast("stragglerMeanS", p.stragglerMeanS, 0, "s");
+    check.AtMost("stragglerMeanS", p.stragglerMeanS, 1e6, "s");
+    check.AtLeast("trainLimit", trainLimit, 0, "");
+    check.AtMost("trainLimit", trainLimit, 1e9, "");
+    check.AtLeast("testLimit", testLimit, 0, "");
+    check.AtMost("testLimit", testLimit, 1e9, "");
+    check.AtLeast("evaluateEvery", evaluateEvery, 1, "");
+    check.AtMost("evaluateEvery", evaluateEvery, 1000000, "");
+    const std::string modelName = model == "LogisticRegression"
+                                      ? "ns3::edgedml::LogisticRegressionModel"
+                                  : model == "Mlp" ? "ns3::edgedml::MlpModel"
+                                                   : model;
+    p.modelType = check.DerivedFrom("model", modelName, LearningModel::GetTypeId()).GetName();
+    const std::string policyName = syncPolicy == "Full"    ? "ns3::edgedml::FullSyncPolicy"
+                                   : syncPolicy == "NSync" ? "ns3::edgedml::NSyncPolicy"
+                                                           : syncPolicy;
+    p.syncPolicy = check.DerivedFrom("syncPolicy", policyName, SyncPolicy::GetTypeId()).GetName();
+    p.numEdgeServers = numEdgeServers;
+    p.numRbs = numRbs;
+    p.maxRetransmissions = maxRetransmissions;
+    p.rounds = rounds;
+    p.localSteps = localSteps;
+    p.batchSize = batchSize;
+    p.hiddenUnits = hiddenUnits;
+    p.syncN = syncN;
+
+    FashionMnistReadResult data = ReadFashionMnist(dataDir, trainLimit, testLimit);
+    if (!data.train)
+    {
+        std::cerr << "edge-dml-training: " << data.error << " (option --dataDir=" << dataDir
+                  << ")\n";
+        return 1;
+    }
+
+    auto train = std::make_shared<const Dataset>(std::move(*data.train));
+    auto test = std::make_shared<const Dataset>(std::move(*data.test));
+    TrainingScenarioHelper helper(p);
+    TrainingScenario scenario = helper.Install(train, 0);
+    if (scenario.shards.empty())
+    {
+        const auto sizes = TrainingHelper::GetSampleCounts(scenario.edgeNodes);
+        check.Fail("the " + std::to_string(numEdgeServers) + " edge servers hold " +
+                   std::to_string(std::accumulate(sizes.begin(), sizes.end(), uint64_t{0})) +
+                   " samples but the training set has " +
+                   std::to_string(train->GetNumSamples()) +
+                   "; lower --numEdgeServers or raise --trainLimit");
+    }
+    TrainingRecorder recorder(scenario, test, evaluateEvery);
+    if (!quiet)
+    {
+        recorder.SetProgressStream(&std::cerr);
+    }
+
+    // Stop once every round's updates are resolved (the energy sources keep
+    // the event list alive, so the simulation would not empty by itself).
+    scenario.server->TraceConnectWithoutContext("TrainingFinished",
+                                                MakeCallback(+[](uint32_t) { Simulator::Stop(); }));
+    Simulator::Run();
+
+    const auto& records = recorder.GetRounds();
+    uint32_t completed = 0;
+    double participation = 0.0;
+    for (const auto& r : records)
+    {
+        if (r.ended)
+        {
+            ++completed;
+            participation += r.participants;
+        }
+    }
+    if (completed == 0)
+    {
+        std::cerr << "edge-dml-training: no round completed\n";
+        return 1;
+    }
+    {
+        std::ofstream out("rounds.csv");
+        recorder.WriteRounds(out);
+    }
+    {
+        std::ofstream out("workers.csv");
+        recorder.WriteWorkers(out);
+    }
+    bool plotted = true;
+    if (plot)
+    {
+        plotted = PlotTraining(recorder, numEdgeServers);
+    }
+    const RoundRecord& last = records.back();
+    std::cout << std::fixed << std::setprecision(4) << "edge-dml-training: n=" << numEdgeServers
+              << " rounds=" << completed << " model=" << model << " policy=" << syncPolicy
+              << " loss unit=" << p.lossUnit << "\n"
+              << "  update " << scenario.model->GetSerializedSize() << " bytes, samples "
+              << std::accumulate(scenario.shards.begin(),
+                                 scenario.shards.end(),
+                                 uint64_t{0},
+                                 [](uint64_t sum, const auto& s) { return sum + s.size(); })
+              << ", simulated time " << last.endS << " s\n"
+              << "  test accuracy " << recorder.GetInitialEvaluation().accuracy << " -> "
+              << last.testAccuracy << ", test loss " << last.testLoss << "\n"
+              << "  mean participants per round " << participation / completed << " of "
+              << numEdgeServers << ", energy " << last.energyJ << " J\n"
+              << "  results in rounds.csv, workers.csv" << (plot && plotted ? ", training.png" : "")
+              << std::endl;
+    Simulator::Destroy();
+    if (!plotted)
+    {
+        std::cerr << "edge-dml-training: gnuplot failed; install gnuplot (Debian package "
+                     "gnuplot-nox) or pass --plot=false. training.plt is written.\n";
+        return 1;
+    }
+    return 0;
+}

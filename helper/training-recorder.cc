@@ -1,0 +1,247 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "training-recorder.h"
+
+#include "ns3/abort.h"
+#include "ns3/edge-server-energy-model.h"
+#include "ns3/learning-model.h"
+#include "ns3/mobility-model.h"
+#include "ns3/object-factory.h"
+#include "ns3/simulator.h"
+#include "ns3/uinteger.h"
+
+#include <iomanip>
+
+namespace ns3
+{
+namespace edgedml
+{
+
+namespace
+{
+
+/// \param model a model \return a new model of the same type and attribute values
+Ptr<LearningModel>
+CopyModelConfiguration(Ptr<const LearningModel> model)
+{
+    ObjectFactory factory;
+    factory.SetTypeId(model->GetInstanceTypeId());
+    for (TypeId tid = model->GetInstanceTypeId(); tid != Object::GetTypeId(); tid = tid.GetParent())
+    {
+        for (std::size_t i = 0; i < tid.GetAttributeN(); ++i)
+        {
+            const TypeId::AttributeInformation info = tid.GetAttribute(i);
+            if ((info.flags & TypeId::ATTR_GET) && (info.flags & TypeId::ATTR_CONSTRUCT))
+            {
+                Ptr<AttributeValue> value = info.checker->Create();
+                model->GetAttribute(info.name, *value);
+                factory.Set(info.name, *value);
+            }
+        }
+    }
+    return factory.Create<LearningModel>();
+}
+
+} // namespace
+
+TrainingRecorder::TrainingRecorder(const TrainingScenario& scenario,
+                                   std::shared_ptr<const Dataset> test,
+                                   uint32_t evaluateEvery)
+    : m_scenario(scenario),
+      m_test(std::move(test)),
+      m_evaluateEvery(std::max<uint32_t>(1, evaluateEvery)),
+      m_workers(scenario.edgeNodes.GetN())
+{
+    NS_ABORT_MSG_UNLESS(scenario.server && scenario.model, "TrainingRecorder: empty scenario");
+    for (uint32_t i = 0; i < scenario.edgeNodes.GetN(); ++i)
+    {
+        const uint32_t id = scenario.edgeNodes.Get(i)->GetId();
+        if (id >= m_indexOfNode.size())
+        {
+            m_indexOfNode.resize(id + 1, -1);
+        }
+        m_indexOfNode[id] = i;
+    }
+    UintegerValue maxRounds;
+    scenario.server->GetAttribute("MaxRounds", maxRounds);
+    m_maxRounds = maxRounds.Get();
+    m_evaluator = CopyModelConfiguration(scenario.model);
+    m_evaluator->SetParameters(scenario.server->GetParameters());
+    m_initial = m_evaluator->Evaluate(*m_test);
+    m_last = m_initial;
+    Ptr<ParameterServerApplication> server = scenario.server;
+    server->TraceConnectWithoutContext("RoundStart",
+                                       MakeCallback(&TrainingRecorder::RoundStarted, this));
+    server->TraceConnectWithoutContext("RoundEnd",
+                                       MakeCallback(&TrainingRecorder::RoundEnded, this));
+    server->TraceConnectWithoutContext("UpdateReceived",
+                                       MakeCallback(&TrainingRecorder::UpdateReceived, this));
+    server->TraceConnectWithoutContext("UpdateDropped",
+                                       MakeCallback(&TrainingRecorder::UpdateDropped, this));
+}
+
+void
+TrainingRecorder::SetProgressStream(std::ostream* progress)
+{
+    m_progress = progress;
+}
+
+void
+TrainingRecorder::RecordTask(uint32_t round, uint32_t nodeId, double energyJ)
+{
+    RoundRecord& r = Round(round);
+    ++r.tasksAssigned;
+    r.taskEnergyJ += energyJ;
+    ++m_workers[Index(nodeId)].tasksAssigned;
+}
+
+const std::vector<RoundRecord>&
+TrainingRecorder::GetRounds() const
+{
+    return m_rounds;
+}
+
+const std::vector<WorkerRecord>&
+TrainingRecorder::GetWorkers() const
+{
+    return m_workers;
+}
+
+ModelEvaluation
+TrainingRecorder::GetInitialEvaluation() const
+{
+    return m_initial;
+}
+
+RoundRecord&
+TrainingRecorder::Round(uint32_t round)
+{
+    if (round >= m_rounds.size())
+    {
+        m_rounds.resize(round + 1);
+    }
+    return m_rounds[round];
+}
+
+uint32_t
+TrainingRecorder::Index(uint32_t nodeId) const
+{
+    NS_ABORT_MSG_IF(nodeId >= m_indexOfNode.size() || m_indexOfNode[nodeId] < 0,
+                    "TrainingRecorder: node " << nodeId << " is not an edge server");
+    return static_cast<uint32_t>(m_indexOfNode[nodeId]);
+}
+
+double
+TrainingRecorder::TotalEnergyJ() const
+{
+    double total = 0.0;
+    for (uint32_t i = 0; i < m_scenario.energyModels.GetN(); ++i)
+    {
+        total += m_scenario.energyModels.Get(i)->GetTotalEnergyConsumption();
+    }
+    return total;
+}
+
+void
+TrainingRecorder::RoundStarted(uint32_t round, uint32_t eligible)
+{
+    RoundRecord& r = Round(round);
+    r.started = true;
+    r.startS = Simulator::Now().GetSeconds();
+    r.eligible = eligible;
+}
+
+void
+TrainingRecorder::RoundEnded(uint32_t round, uint32_t participants, Time /* duration */)
+{
+    RoundRecord& r = Round(round);
+    r.ended = true;
+    r.endS = Simulator::Now().GetSeconds();
+    r.participants = participants;
+    if ((round + 1) % m_evaluateEvery == 0 || round + 1 == m_maxRounds)
+    {
+        m_evaluator->SetParameters(m_scenario.server->GetParameters());
+        m_last = m_evaluator->Evaluate(*m_test);
+    }
+    r.testAccuracy = m_last.accuracy;
+    r.testLoss = m_last.loss;
+    r.energyJ = TotalEnergyJ();
+    if (m_progress)
+    {
+        *m_progress << "round " << round + 1 << " t=" << std::fixed << std::setprecision(3)
+                    << r.endS << "s participants " << participants << "/"
+                    << m_scenario.edgeNodes.GetN() << " tasks " << r.tasksAssigned
+                    << " test_accuracy " << std::setprecision(4) << r.testAccuracy << std::endl;
+        m_progress->unsetf(std::ios_base::floatfield);
+    }
+}
+
+void
+TrainingRecorder::UpdateReceived(uint32_t worker, uint32_t /* round */)
+{
+    ++m_workers[Index(worker)].participated;
+}
+
+void
+TrainingRecorder::UpdateDropped(uint32_t worker, uint32_t round, int reason)
+{
+    NS_ABORT_MSG_IF(reason < 0 || reason > 3, "TrainingRecorder: unknown drop reason " << reason);
+    ++Round(round).dropped[reason];
+    ++m_workers[Index(worker)].dropped[reason];
+}
+
+void
+TrainingRecorder::WriteRounds(std::ostream& out) const
+{
+    using PS = ParameterServerApplication;
+    out << "round,time_s,start_s,eligible,participants,busy_dropped,lost_dropped,late_dropped,"
+           "offline_dropped,tasks_assigned,task_energy_j,test_accuracy,test_loss,energy_j\n";
+    out << std::setprecision(10);
+    for (uint32_t t = 0; t < m_rounds.size(); ++t)
+    {
+        const RoundRecord& r = m_rounds[t];
+        if (!r.ended)
+        {
+            continue;
+        }
+        out << t + 1 << "," << r.endS << "," << r.startS << "," << r.eligible << ","
+            << r.participants << "," << r.dropped[PS::BUSY] << "," << r.dropped[PS::LOST] << ","
+            << r.dropped[PS::LATE] << "," << r.dropped[PS::OFFLINE] << "," << r.tasksAssigned << ","
+            << r.taskEnergyJ << "," << r.testAccuracy << "," << r.testLoss << "," << r.energyJ
+            << "\n";
+    }
+}
+
+void
+TrainingRecorder::WriteWorkers(std::ostream& out) const
+{
+    using PS = ParameterServerApplication;
+    out << "es,node,distance_m,samples,cpu_hz,rounds_participated,busy_dropped,lost_dropped,"
+           "late_dropped,offline_dropped,tasks_executed,energy_j,compute_energy_j,"
+           "transmit_energy_j,task_energy_j,online\n";
+    out << std::setprecision(10);
+    Ptr<MobilityModel> psMobility = m_scenario.psNode->GetObject<MobilityModel>();
+    for (uint32_t i = 0; i < m_workers.size(); ++i)
+    {
+        const WorkerRecord& w = m_workers[i];
+        Ptr<Node> node = m_scenario.edgeNodes.Get(i);
+        Ptr<EdgeServerEnergyModel> energy =
+            DynamicCast<EdgeServerEnergyModel>(m_scenario.energyModels.Get(i));
+        const double distance = node->GetObject<MobilityModel>()->GetDistanceFrom(psMobility);
+        out << i << "," << node->GetId() << "," << distance << ","
+            << m_scenario.servers[i]->GetSamples() << ","
+            << m_scenario.servers[i]->GetCpuFrequencyHz() << "," << w.participated << ","
+            << w.dropped[PS::BUSY] << "," << w.dropped[PS::LOST] << "," << w.dropped[PS::LATE]
+            << "," << w.dropped[PS::OFFLINE] << "," << w.tasksAssigned << ","
+            << energy->GetTotalEnergyConsumption() << ","
+            << energy->GetEnergyJ(EnergyActivity::COMPUTE) << ","
+            << energy->GetEnergyJ(EnergyActivity::TRANSMIT) << ","
+            << energy->GetEnergyJ(EnergyActivity::TASK) << ","
+            << (m_scenario.servers[i]->IsOnline() ? 1 : 0) << "\n";
+    }
+}
+
+} // namespace edgedml
+} // namespace ns3

@@ -1,0 +1,140 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef EDGE_DML_TRAINING_RECORDER_H
+#define EDGE_DML_TRAINING_RECORDER_H
+
+#include "training-scenario-helper.h"
+
+#include "ns3/dataset.h"
+#include "ns3/learning-model.h"
+#include "ns3/nstime.h"
+
+#include <cstdint>
+#include <memory>
+#include <ostream>
+#include <vector>
+
+namespace ns3
+{
+namespace edgedml
+{
+
+class LearningModel;
+
+/**
+ * \ingroup edge-dml
+ * \brief What happened in one round, as the traces report it.
+ */
+struct RoundRecord
+{
+    bool started{false};             //!< the round started
+    bool ended{false};               //!< the round ended (aggregated)
+    double startS{0.0};              //!< start time, in s
+    double endS{0.0};                //!< end time, in s
+    uint32_t eligible{0};            //!< workers online and not busy at the start
+    uint32_t participants{0};        //!< updates aggregated
+    uint32_t dropped[4]{0, 0, 0, 0}; //!< drops by ParameterServerApplication::DropReason
+    double testAccuracy{0.0};        //!< test accuracy of W_{t+1}
+    double testLoss{0.0};            //!< test loss of W_{t+1} (with the L2 term)
+    double energyJ{0.0};             //!< energy spent by all ES until the round end, in J
+    uint32_t tasksAssigned{0};       //!< tasks placed at this round's epoch
+    double taskEnergyJ{0.0};         //!< task energy of the tasks placed at this epoch, in J
+};
+
+/**
+ * \ingroup edge-dml
+ * \brief Per-ES totals.
+ */
+struct WorkerRecord
+{
+    uint32_t participated{0};        //!< rounds whose aggregate holds its update
+    uint32_t dropped[4]{0, 0, 0, 0}; //!< drops by reason
+    uint32_t tasksAssigned{0};       //!< crowdsourcing tasks placed on it
+};
+
+/**
+ * \ingroup edge-dml
+ * \brief Records a TrainingScenario through its trace sources: per round the
+ * participation and drop reasons, the test accuracy and loss of W_{t+1} and
+ * the energy spent; per ES its participation, drops and tasks. Writes them as
+ * rounds.csv / workers.csv tables and optionally shows one progress line per
+ * round on a stream (stderr in the examples).
+ *
+ * Drops are counted in the round they belong to, which may be reported a
+ * round later (LOST is known when the next round closes), so the tables are
+ * complete only after the simulation.
+ */
+class TrainingRecorder
+{
+  public:
+    /**
+     * \param scenario the scenario (must outlive the recorder)
+     * \param test the held-out set the accuracy is measured on
+     * \param evaluateEvery evaluate every this many rounds (and the last one);
+     *        rounds in between repeat the previous figures
+     */
+    TrainingRecorder(const TrainingScenario& scenario,
+                     std::shared_ptr<const Dataset> test,
+                     uint32_t evaluateEvery = 1);
+
+    /**
+     * \param progress where to print a line per round (null: nowhere)
+     */
+    void SetProgressStream(std::ostream* progress);
+
+    /**
+     * \brief Count a task placed on an edge server at a round's epoch (to be
+     * connected to a task coordinator's assignment trace).
+     * \param round the round whose epoch placed it
+     * \param nodeId the ES's node id
+     * \param energyJ its task energy, in J
+     */
+    void RecordTask(uint32_t round, uint32_t nodeId, double energyJ);
+
+    /// \return per round records, by round number
+    const std::vector<RoundRecord>& GetRounds() const;
+    /// \return per ES records, by ES index
+    const std::vector<WorkerRecord>& GetWorkers() const;
+    /// \return the test accuracy and loss of W_0 (before any round)
+    ModelEvaluation GetInitialEvaluation() const;
+
+    /// \param out where to write the rounds table (CSV with a header)
+    void WriteRounds(std::ostream& out) const;
+    /// \param out where to write the per-ES table (CSV with a header)
+    void WriteWorkers(std::ostream& out) const;
+
+  private:
+    /// \param round the round \param eligible eligible workers
+    void RoundStarted(uint32_t round, uint32_t eligible);
+    /// \param round the round \param participants aggregated \param duration its length
+    void RoundEnded(uint32_t round, uint32_t participants, Time duration);
+    /// \param worker node id \param round the round
+    void UpdateReceived(uint32_t worker, uint32_t round);
+    /// \param worker node id \param round the round \param reason a DropReason
+    void UpdateDropped(uint32_t worker, uint32_t round, int reason);
+    /// \param round a round number \return its record, created if needed
+    RoundRecord& Round(uint32_t round);
+    /// \param nodeId a node id \return the ES index (aborts if not an ES)
+    uint32_t Index(uint32_t nodeId) const;
+    /// \return energy spent by all edge servers so far, in J
+    double TotalEnergyJ() const;
+
+    const TrainingScenario& m_scenario;    //!< the scenario
+    std::shared_ptr<const Dataset> m_test; //!< the held-out set
+    uint32_t m_evaluateEvery;              //!< evaluation period, in rounds
+    uint32_t m_maxRounds{0};               //!< the server's MaxRounds
+    Ptr<LearningModel> m_evaluator;        //!< evaluates W_t
+    ModelEvaluation m_initial;             //!< evaluation of W_0
+    ModelEvaluation m_last;                //!< last evaluation
+    std::ostream* m_progress{nullptr};     //!< progress lines
+    std::vector<RoundRecord> m_rounds;     //!< by round
+    std::vector<WorkerRecord> m_workers;   //!< by ES index
+    std::vector<int64_t> m_indexOfNode;    //!< node id -> ES index (-1: none)
+};
+
+} // namespace edgedml
+} // namespace ns3
+
+#endif /* EDGE_DML_TRAINING_RECORDER_H */

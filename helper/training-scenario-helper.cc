@@ -1,0 +1,223 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "training-scenario-helper.h"
+
+#include "edge-server-energy-model-helper.h"
+#include "edge-server-helper.h"
+#include "training-helper.h"
+
+#include "ns3/annulus-position-allocator.h"
+#include "ns3/basic-energy-source-helper.h"
+#include "ns3/data-partitioner.h"
+#include "ns3/dirichlet-data-partitioner.h"
+#include "ns3/double.h"
+#include "ns3/iid-data-partitioner.h"
+#include "ns3/inet-socket-address.h"
+#include "ns3/internet-stack-helper.h"
+#include "ns3/ipv4-address-helper.h"
+#include "ns3/learning-model.h"
+#include "ns3/link-budget.h"
+#include "ns3/mobility-helper.h"
+#include "ns3/neighbor-cache-helper.h"
+#include "ns3/object-factory.h"
+#include "ns3/string.h"
+#include "ns3/uinteger.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace ns3
+{
+namespace edgedml
+{
+
+int64_t
+TrainingScenario::GetEdgeServerIndex(uint32_t nodeId) const
+{
+    for (uint32_t i = 0; i < edgeNodes.GetN(); ++i)
+    {
+        if (edgeNodes.Get(i)->GetId() == nodeId)
+        {
+            return i;
+        }
+    }
+    return -1;
+}
+
+TrainingScenarioHelper::TrainingScenarioHelper(const TrainingScenarioParameters& parameters)
+    : m_parameters(parameters)
+{
+}
+
+void
+TrainingScenarioHelper::SetRoundStartHook(Callback<void, uint32_t> hook)
+{
+    m_hook = hook;
+}
+
+TrainingScenario
+TrainingScenarioHelper::Install(std::shared_ptr<const Dataset> train,
+                                int64_t stream,
+                                int64_t* streamsUsed) const
+{
+    const TrainingScenarioParameters& p = m_parameters;
+    const int64_t first = stream;
+    TrainingScenario s;
+    s.train = train;
+
+    // Nodes: the parameter server at the origin, the edge servers around it.
+    s.psNode = CreateObject<Node>();
+    s.edgeNodes.Create(p.numEdgeServers);
+    MobilityHelper mobility;
+    mobility.SetMobilityModel("ns3::ConstantPositionMobilityModel");
+    mobility.Install(s.psNode);
+    auto positions = CreateObject<AnnulusPositionAllocator>();
+    positions->SetRadii(p.minRadiusM, p.maxRadiusM);
+    stream += positions->AssignStreams(stream);
+    mobility.SetPositionAllocator(positions);
+    mobility.Install(s.edgeNodes);
+
+    EdgeServerHelper edgeServers;
+    stream += edgeServers.AssignStreams(stream);
+    s.servers = edgeServers.Install(s.edgeNodes);
+
+    // The OFDMA cell with the waterfall loss.
+    s.ofdma.SetChannelAttribute("NumResourceBlocks", UintegerValue(p.numRbs));
+    s.ofdma.SetChannelAttribute("ResourceBlockBandwidthHz", DoubleValue(p.rbBandwidthHz));
+    s.ofdma.SetRbAllocator(p.rbAllocator);
+    s.ofdma.SetTerminalAttribute("TxPowerW", DoubleValue(p.txPowerW));
+    s.ofdma.SetDeviceAttribute("MaxRetransmissions", UintegerValue(p.maxRetransmissions));
+    s.ofdma.SetErrorModel("ns3::edgedml::WaterfallErrorModel",
+                          "LossUnit",
+                          StringValue(p.lossUnit),
+                          "WaterfallThreshold",
+                          DoubleValue(p.waterfallThreshold));
+    NetDeviceContainer devices = s.ofdma.Install(s.psNode, s.edgeNodes);
+    stream += s.ofdma.AssignStreams(devices, stream);
+    s.psDevice = DynamicCast<OfdmaNetDevice>(devices.Get(0));
+    s.channel = DynamicCast<OfdmaChannel>(s.psDevice->GetChannel());
+    for (uint32_t i = 1; i < devices.GetN(); ++i)
+    {
+        s.edgeDevices.Add(devices.Get(i));
+    }
+
+    // Energy: a battery and an EdgeServerEnergyModel per edge server.
+    {
+        BasicEnergySourceHelper battery;
+        battery.Set("BasicEnergySourceInitialEnergyJ", DoubleValue(p.initialEnergyJ));
+        EnergySourceContainer sources = battery.Install(s.edgeNodes);
+        EdgeServerEnergyModelHelper energy;
+        s.energyModels = energy.Install(s.edgeDevices, sources);
+    }
+
+    // UDP over IPv4; the PS broadcasts W_t to every ES.
+    InternetStackHelper internet;
+    internet.Install(s.psNode);
+    internet.Install(s.edgeNodes);
+    Ipv4AddressHelper ipv4;
+    ipv4.SetBase("10.0.0.0", "255.0.0.0");
+    Ipv4InterfaceContainer interfaces = ipv4.Assign(devices);
+    NeighborCacheHelper neighbors;
+    neighbors.PopulateNeighborCache();
+
+    // The data split: s_i samples per edge server.
+    const std::vector<uint32_t> sizes = TrainingHelper::GetSampleCounts(s.edgeNodes);
+    const uint64_t needed = std::accumulate(sizes.begin(), sizes.end(), uint64_t{0});
+    Ptr<DataPartitioner> partitioner;
+    if (p.dirichletAlpha > 0.0)
+    {
+        partitioner =
+            CreateObjectWithAttributes<DirichletDataPartitioner>("Alpha",
+                                                                 DoubleValue(p.dirichletAlpha));
+    }
+    else
+    {
+        partitioner = CreateObject<IidDataPartitioner>();
+    }
+    stream += partitioner->AssignStreams(stream);
+    if (needed > train->GetNumSamples())
+    {
+        if (streamsUsed)
+        {
+            *streamsUsed = stream - first;
+        }
+        return s; // no shards: the caller reports the shortage
+    }
+    s.shards = partitioner->Partition(*train, sizes);
+
+    // The model and the applications.
+    ObjectFactory modelFactory(p.modelType);
+    modelFactory.Set("L2Regularisation", DoubleValue(p.l2));
+    TypeId::AttributeInformation info;
+    if (modelFactory.GetTypeId().LookupAttributeByName("HiddenUnits", &info))
+    {
+        modelFactory.Set("HiddenUnits", UintegerValue(p.hiddenUnits));
+    }
+    modelFactory.Set("NumFeatures", UintegerValue(train->GetNumFeatures()));
+    modelFactory.Set("NumClasses", UintegerValue(train->numClasses));
+    s.model = modelFactory.Create<LearningModel>();
+    stream += s.model->AssignStreams(stream);
+    s.model->InitialiseParameters();
+
+    TrainingHelper training("ns3::UdpSocketFactory",
+                            InetSocketAddress(Ipv4Address::GetAny(), p.port),
+                            InetSocketAddress(Ipv4Address::GetBroadcast(), p.port),
+                            InetSocketAddress(Ipv4Address::GetAny(), p.port),
+                            InetSocketAddress(interfaces.GetAddress(0), p.port));
+    training.SetServerAttribute("MaxRounds", UintegerValue(p.rounds));
+    training.SetServerAttribute("RoundGapS", DoubleValue(p.roundGapS));
+    training.SetTrainerAttribute("LocalSteps", UintegerValue(p.localSteps));
+    training.SetTrainerAttribute("BatchSize", UintegerValue(p.batchSize));
+    training.SetTrainerAttribute("LearningRate", DoubleValue(p.learningRate));
+    training.SetSyncPolicy(p.syncPolicy);
+    training.SetSyncPolicyAttribute("RoundDeadlineS", DoubleValue(p.roundDeadlineS));
+    if (TypeId::LookupByName(p.syncPolicy).LookupAttributeByName("N", &info))
+    {
+        training.SetSyncPolicyAttribute("N", UintegerValue(p.syncN));
+    }
+    if (p.stragglerMeanS > 0.0)
+    {
+        training.SetStragglerDelay("ns3::ExponentialRandomVariable");
+        training.SetStragglerDelayAttribute("Mean", DoubleValue(p.stragglerMeanS));
+    }
+    s.server = training.InstallServer(s.psNode, s.model);
+    s.workers = training.InstallWorkers(s.edgeNodes, s.server, s.model, train, s.shards);
+    stream += TrainingHelper::AssignStreams(s.workers, stream);
+
+    // Round start: this round's interference, then the caller's hook.
+    Ptr<OfdmaChannel> channel = s.channel;
+    const bool redraw = p.redrawInterferenceEachRound;
+    Callback<void, uint32_t> hook = m_hook;
+    s.server->SetRoundStartHook(Callback<void, uint32_t>([channel, redraw, hook](uint32_t round) {
+        if (redraw)
+        {
+            channel->RedrawUplinkInterference();
+        }
+        if (!hook.IsNull())
+        {
+            hook(round);
+        }
+    }));
+    if (streamsUsed)
+    {
+        *streamsUsed = stream - first;
+    }
+    return s;
+}
+
+double
+TrainingScenarioHelper::GetTrainingSuccessProbability(const TrainingScenario& scenario,
+                                                      uint32_t i) const
+{
+    Ptr<OfdmaNetDevice> terminal = DynamicCast<OfdmaNetDevice>(scenario.edgeDevices.Get(i));
+    const uint32_t rbs = scenario.channel->GetUplinkRbCount();
+    const uint32_t share =
+        std::max<uint32_t>(1, rbs / std::max<uint32_t>(1, scenario.edgeNodes.GetN()));
+    const double snr = scenario.channel->CalcUplinkSnr(terminal, share);
+    return WaterfallSuccessProbability(m_parameters.waterfallThreshold, snr);
+}
+
+} // namespace edgedml
+} // namespace ns3

@@ -1,0 +1,168 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef EDGE_DML_TRAINING_SCENARIO_HELPER_H
+#define EDGE_DML_TRAINING_SCENARIO_HELPER_H
+
+#include "ns3/application-container.h"
+#include "ns3/dataset.h"
+#include "ns3/device-energy-model-container.h"
+#include "ns3/edge-server.h"
+#include "ns3/net-device-container.h"
+#include "ns3/node-container.h"
+#include "ns3/ofdma-channel.h"
+#include "ns3/ofdma-helper.h"
+#include "ns3/ofdma-net-device.h"
+#include "ns3/parameter-server-application.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+namespace edgedml
+{
+
+class LearningModel;
+
+/**
+ * \ingroup edge-dml
+ * \brief Everything a synchronous-SGD scenario is made of (MODEL.md
+ * sections 1-4), as built by TrainingScenarioHelper::Install. The worker of
+ * edge server i runs on edgeNodes.Get(i); its id at the parameter server is
+ * that node's id.
+ */
+struct TrainingScenario
+{
+    Ptr<Node> psNode;                          //!< the parameter server's node (origin)
+    NodeContainer edgeNodes;                   //!< the edge servers' nodes
+    std::vector<Ptr<EdgeServer>> servers;      //!< EdgeServer of each ES (s_i, f_i)
+    Ptr<OfdmaNetDevice> psDevice;              //!< the base-station device of the PS
+    NetDeviceContainer edgeDevices;            //!< the terminal device of each ES
+    Ptr<OfdmaChannel> channel;                 //!< the OFDMA channel
+    DeviceEnergyModelContainer energyModels;   //!< EdgeServerEnergyModel of each ES
+    Ptr<LearningModel> model;                  //!< the model (the PS holds W_t)
+    Ptr<ParameterServerApplication> server;    //!< the parameter server
+    ApplicationContainer workers;              //!< WorkerApplication of each ES
+    std::vector<std::vector<uint32_t>> shards; //!< training rows of each ES (s_i of them)
+    std::shared_ptr<const Dataset> train;      //!< the training set
+    OfdmaHelper ofdma;                         //!< the helper that built the cell (pcap)
+
+    /**
+     * \param nodeId a node id
+     * \return the index i of the edge server on that node, or -1
+     */
+    int64_t GetEdgeServerIndex(uint32_t nodeId) const;
+};
+
+/**
+ * \ingroup edge-dml
+ * \brief The knobs of a TrainingScenario, with MODEL.md's defaults and the
+ * flagship example's learning settings.
+ *
+ * Every field maps to one Attribute of the classes the helper creates; the
+ * comment names it. Values are checked by those attributes' checkers (an
+ * out-of-range value aborts in Install); programs validate user input first
+ * (see CommandLineChecks).
+ */
+struct TrainingScenarioParameters
+{
+    // Actors and positions (MODEL.md section 1).
+    uint32_t numEdgeServers{80}; //!< n
+    double minRadiusM{50.0};     //!< AnnulusPositionAllocator inner radius, in m
+    double maxRadiusM{500.0};    //!< AnnulusPositionAllocator outer radius, in m
+
+    // Training link (MODEL.md section 2).
+    uint32_t numRbs{0};              //!< OfdmaChannel::NumResourceBlocks (0: one per ES)
+    double rbBandwidthHz{1e6};       //!< OfdmaChannel::ResourceBlockBandwidthHz, in Hz
+    double txPowerW{0.01};           //!< terminal TxPowerW p_i, in W
+    std::string lossUnit{"Message"}; //!< WaterfallErrorModel::LossUnit (Message or Packet)
+    double waterfallThreshold{1.08}; //!< WaterfallErrorModel::WaterfallThreshold m
+    uint32_t maxRetransmissions{0};  //!< OfdmaNetDevice::MaxRetransmissions
+    std::string rbAllocator{"ns3::edgedml::EqualShareRbAllocator"}; //!< RbAllocator TypeId
+    bool redrawInterferenceEachRound{true}; //!< redraw I_i at every round start (MODEL.md)
+
+    // Energy (MODEL.md section 3).
+    double initialEnergyJ{10000.0}; //!< BasicEnergySourceInitialEnergyJ of each ES, in J
+
+    // Learning (MODEL.md section 4).
+    std::string modelType{"ns3::edgedml::LogisticRegressionModel"}; //!< LearningModel TypeId
+    double l2{1e-4};            //!< LearningModel::L2Regularisation lambda
+    uint32_t hiddenUnits{64};   //!< MlpModel::HiddenUnits (MLP only)
+    double dirichletAlpha{0.0}; //!< DirichletDataPartitioner::Alpha (0: IID split)
+    uint32_t rounds{40};        //!< ParameterServerApplication::MaxRounds
+    double roundGapS{0.0};      //!< ParameterServerApplication::RoundGapS, in s
+    uint32_t localSteps{10};    //!< LocalTrainer::LocalSteps tau
+    uint32_t batchSize{64};     //!< LocalTrainer::BatchSize b
+    double learningRate{0.2};   //!< LocalTrainer::LearningRate eta
+    std::string syncPolicy{"ns3::edgedml::FullSyncPolicy"}; //!< SyncPolicy TypeId
+    double roundDeadlineS{1.0}; //!< SyncPolicy::RoundDeadlineS, in s (0: none)
+    uint32_t syncN{40};         //!< NSyncPolicy::N (N-sync only)
+    double stragglerMeanS{0.0}; //!< mean of the exponential straggler delay, in s (0: none)
+    uint16_t port{9000};        //!< UDP port of the parameter server and the workers
+};
+
+/**
+ * \ingroup edge-dml
+ * \brief Builds a whole synchronous-SGD scenario over the packet-level
+ * OFDMA cell: the PS at the origin, n edge servers (EdgeServerHelper draws
+ * s_i and f_i) placed uniformly in the annulus, the OFDMA devices with the
+ * waterfall loss, a BasicEnergySource and an EdgeServerEnergyModel per ES,
+ * UDP/IPv4, the training set split over the ES (s_i samples each, IID or
+ * Dirichlet) and the parameter server and workers (TrainingHelper).
+ *
+ * If redrawInterferenceEachRound is set, the PS's round-start hook redraws
+ * the uplink interference and then calls the hook given to SetRoundStartHook
+ * (e.g. a TaskCoordinator epoch), so the coordinator sees this round's
+ * channel.
+ *
+ * Install draws from fixed streams starting at the given index; the same
+ * parameters, seed and run give the same scenario.
+ */
+class TrainingScenarioHelper
+{
+  public:
+    /// \param parameters the knobs
+    explicit TrainingScenarioHelper(const TrainingScenarioParameters& parameters);
+
+    /**
+     * \brief A hook run at every round start after the interference redraw,
+     * before the PS decides eligibility (see
+     * ParameterServerApplication::SetRoundStartHook).
+     * \param hook the hook
+     */
+    void SetRoundStartHook(Callback<void, uint32_t> hook);
+
+    /**
+     * \brief Build the scenario.
+     * \param train the training set (shared by the workers; must hold at least
+     *        the sum of the drawn s_i)
+     * \param stream first random stream index
+     * \param streamsUsed set to the number of streams used, if not null
+     * \return the scenario; its shards are empty if the training set is too
+     *         small (the caller reports it)
+     */
+    TrainingScenario Install(std::shared_ptr<const Dataset> train,
+                             int64_t stream,
+                             int64_t* streamsUsed = nullptr) const;
+
+    /**
+     * \param scenario a scenario
+     * \param i an edge-server index
+     * \return o_i: the waterfall success probability of ES i's next upload
+     *         under the current interference, with all its fair-share RBs
+     *         (MODEL.md section 2)
+     */
+    double GetTrainingSuccessProbability(const TrainingScenario& scenario, uint32_t i) const;
+
+  private:
+    TrainingScenarioParameters m_parameters; //!< the knobs
+    Callback<void, uint32_t> m_hook;         //!< the caller's round-start hook
+};
+
+} // namespace edgedml
+} // namespace ns3
+
+#endif /* EDGE_DML_TRAINING_SCENARIO_HELPER_H */
