@@ -78,6 +78,7 @@ main(int argc, char* argv[])
 {
     TrainingScenarioParameters p;
     int64_t numEdgeServers = p.numEdgeServers;
+    int64_t samplesPerServer = p.samplesPerServer;
     int64_t numRbs = p.numRbs;
     int64_t maxRetransmissions = p.maxRetransmissions;
     int64_t rounds = p.rounds;
@@ -98,6 +99,9 @@ main(int argc, char* argv[])
     cmd.AddValue("numEdgeServers", "number of edge servers n", numEdgeServers);
     cmd.AddValue("minRadiusM", "smallest edge-server distance to the PS, in m", p.minRadiusM);
     cmd.AddValue("maxRadiusM", "largest edge-server distance to the PS, in m", p.maxRadiusM);
+    cmd.AddValue("samplesPerServer",
+                 "samples s_i of every edge server (0: drawn from U{100, 200, ..., 600})",
+                 samplesPerServer);
     cmd.AddValue("numRbs", "uplink resource blocks R (0: one per edge server)", numRbs);
     cmd.AddValue("rbBandwidthHz", "bandwidth of one resource block, in Hz", p.rbBandwidthHz);
     cmd.AddValue("txPowerW", "edge-server transmit power p_i, in W", p.txPowerW);
@@ -141,6 +145,8 @@ main(int argc, char* argv[])
     check.AtLeast("minRadiusM", p.minRadiusM, 0, "m");
     check.AtMost("maxRadiusM", p.maxRadiusM, 1e6, "m");
     check.AtLeast("maxRadiusM", p.maxRadiusM, p.minRadiusM + 1e-9, "m, above minRadiusM");
+    check.AtLeast("samplesPerServer", samplesPerServer, 0, "samples");
+    check.AtMost("samplesPerServer", samplesPerServer, 1e9, "samples");
     check.AtLeast("numRbs", numRbs, 0, "RBs; 0 gives one per edge server");
     check.AtMost("numRbs", numRbs, 1000000, "RBs");
     check.AtLeast("rbBandwidthHz", p.rbBandwidthHz, 1, "Hz");
@@ -192,6 +198,7 @@ main(int argc, char* argv[])
                                                            : syncPolicy;
     p.syncPolicy = check.DerivedFrom("syncPolicy", policyName, SyncPolicy::GetTypeId()).GetName();
     p.numEdgeServers = numEdgeServers;
+    p.samplesPerServer = samplesPerServer;
     p.numRbs = numRbs;
     p.maxRetransmissions = maxRetransmissions;
     p.rounds = rounds;
@@ -217,8 +224,7 @@ main(int argc, char* argv[])
         const auto sizes = TrainingHelper::GetSampleCounts(scenario.edgeNodes);
         check.Fail("the " + std::to_string(numEdgeServers) + " edge servers hold " +
                    std::to_string(std::accumulate(sizes.begin(), sizes.end(), uint64_t{0})) +
-                   " samples but the training set has " +
-                   std::to_string(train->GetNumSamples()) +
+                   " samples but the training set has " + std::to_string(train->GetNumSamples()) +
                    "; lower --numEdgeServers or raise --trainLimit");
     }
     TrainingRecorder recorder(scenario, test, evaluateEvery);

@@ -22,6 +22,7 @@
 #include "ns3/mobility-helper.h"
 #include "ns3/neighbor-cache-helper.h"
 #include "ns3/object-factory.h"
+#include "ns3/random-variable-stream.h"
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
 
@@ -80,6 +81,12 @@ TrainingScenarioHelper::Install(std::shared_ptr<const Dataset> train,
     mobility.Install(s.edgeNodes);
 
     EdgeServerHelper edgeServers;
+    if (p.samplesPerServer > 0)
+    {
+        edgeServers.SetSamplesVariable(
+            CreateObjectWithAttributes<ConstantRandomVariable>("Constant",
+                                                               DoubleValue(p.samplesPerServer)));
+    }
     stream += edgeServers.AssignStreams(stream);
     s.servers = edgeServers.Install(s.edgeNodes);
 

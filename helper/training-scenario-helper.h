@@ -70,9 +70,10 @@ struct TrainingScenario
 struct TrainingScenarioParameters
 {
     // Actors and positions (MODEL.md section 1).
-    uint32_t numEdgeServers{80}; //!< n
-    double minRadiusM{50.0};     //!< AnnulusPositionAllocator inner radius, in m
-    double maxRadiusM{500.0};    //!< AnnulusPositionAllocator outer radius, in m
+    uint32_t numEdgeServers{80};  //!< n
+    double minRadiusM{50.0};      //!< AnnulusPositionAllocator inner radius, in m
+    double maxRadiusM{500.0};     //!< AnnulusPositionAllocator outer radius, in m
+    uint32_t samplesPerServer{0}; //!< s_i of every ES (0: MODEL.md's draw U{100, ..., 600})
 
     // Training link (MODEL.md section 2).
     uint32_t numRbs{0};              //!< OfdmaChannel::NumResourceBlocks (0: one per ES)
