@@ -105,6 +105,7 @@ main(int argc, char* argv[])
     cmd.AddValue("numRbs", "uplink resource blocks R (0: one per edge server)", numRbs);
     cmd.AddValue("rbBandwidthHz", "bandwidth of one resource block, in Hz", p.rbBandwidthHz);
     cmd.AddValue("txPowerW", "edge-server transmit power p_i, in W", p.txPowerW);
+    cmd.AddValue("socket", "udp (UDP/IPv4) or packet (raw packet sockets)", p.socket);
     cmd.AddValue("lossUnit", "waterfall loss unit: Message or Packet", p.lossUnit);
     cmd.AddValue("waterfallThreshold", "waterfall threshold m (linear)", p.waterfallThreshold);
     cmd.AddValue("maxRetransmissions", "link-layer retransmissions per packet", maxRetransmissions);
@@ -154,6 +155,7 @@ main(int argc, char* argv[])
     check.Positive("txPowerW", p.txPowerW, "W");
     check.AtMost("txPowerW", p.txPowerW, 1e6, "W");
     check.OneOf("lossUnit", p.lossUnit, {"Message", "Packet"});
+    check.OneOf("socket", p.socket, {"udp", "packet"});
     check.AtLeast("waterfallThreshold", p.waterfallThreshold, 0, "");
     check.AtMost("waterfallThreshold", p.waterfallThreshold, 1e6, "");
     check.AtLeast("maxRetransmissions", maxRetransmissions, 0, "");

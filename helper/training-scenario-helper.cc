@@ -22,6 +22,8 @@
 #include "ns3/mobility-helper.h"
 #include "ns3/neighbor-cache-helper.h"
 #include "ns3/object-factory.h"
+#include "ns3/packet-socket-address.h"
+#include "ns3/packet-socket-helper.h"
 #include "ns3/random-variable-stream.h"
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
@@ -119,15 +121,53 @@ TrainingScenarioHelper::Install(std::shared_ptr<const Dataset> train,
         s.energyModels = energy.Install(s.edgeDevices, sources);
     }
 
-    // UDP over IPv4; the PS broadcasts W_t to every ES.
-    InternetStackHelper internet;
-    internet.Install(s.psNode);
-    internet.Install(s.edgeNodes);
-    Ipv4AddressHelper ipv4;
-    ipv4.SetBase("10.0.0.0", "255.0.0.0");
-    Ipv4InterfaceContainer interfaces = ipv4.Assign(devices);
-    NeighborCacheHelper neighbors;
-    neighbors.PopulateNeighborCache();
+    // The transport; the PS broadcasts W_t to every ES.
+    std::unique_ptr<TrainingHelper> trainingHelper;
+    if (p.socket == "packet")
+    {
+        PacketSocketHelper packetSockets;
+        packetSockets.Install(s.psNode);
+        packetSockets.Install(s.edgeNodes);
+        const uint16_t protocol = 0x88B5; // IEEE 802 local experimental EtherType
+        PacketSocketAddress local;
+        local.SetAllDevices();
+        local.SetProtocol(protocol);
+        PacketSocketAddress broadcast;
+        broadcast.SetSingleDevice(s.psDevice->GetIfIndex());
+        broadcast.SetPhysicalAddress(s.psDevice->GetBroadcast());
+        broadcast.SetProtocol(protocol);
+        // Every ES has one device (index 0 besides the loopback-free packet
+        // stack), so one Remote address serves all workers.
+        PacketSocketAddress remote;
+        remote.SetSingleDevice(s.edgeDevices.Get(0)->GetIfIndex());
+        remote.SetPhysicalAddress(s.psDevice->GetAddress());
+        remote.SetProtocol(protocol);
+        trainingHelper = std::make_unique<TrainingHelper>("ns3::PacketSocketFactory",
+                                                          local,
+                                                          broadcast,
+                                                          local,
+                                                          remote);
+    }
+    else
+    {
+        NS_ABORT_MSG_UNLESS(p.socket == "udp",
+                            "TrainingScenarioHelper: socket must be udp or packet, not "
+                                << p.socket);
+        InternetStackHelper internet;
+        internet.Install(s.psNode);
+        internet.Install(s.edgeNodes);
+        Ipv4AddressHelper ipv4;
+        ipv4.SetBase("10.0.0.0", "255.0.0.0");
+        Ipv4InterfaceContainer interfaces = ipv4.Assign(devices);
+        NeighborCacheHelper neighbors;
+        neighbors.PopulateNeighborCache();
+        trainingHelper =
+            std::make_unique<TrainingHelper>("ns3::UdpSocketFactory",
+                                             InetSocketAddress(Ipv4Address::GetAny(), p.port),
+                                             InetSocketAddress(Ipv4Address::GetBroadcast(), p.port),
+                                             InetSocketAddress(Ipv4Address::GetAny(), p.port),
+                                             InetSocketAddress(interfaces.GetAddress(0), p.port));
+    }
 
     // The data split: s_i samples per edge server.
     const std::vector<uint32_t> sizes = TrainingHelper::GetSampleCounts(s.edgeNodes);
@@ -168,11 +208,7 @@ TrainingScenarioHelper::Install(std::shared_ptr<const Dataset> train,
     stream += s.model->AssignStreams(stream);
     s.model->InitialiseParameters();
 
-    TrainingHelper training("ns3::UdpSocketFactory",
-                            InetSocketAddress(Ipv4Address::GetAny(), p.port),
-                            InetSocketAddress(Ipv4Address::GetBroadcast(), p.port),
-                            InetSocketAddress(Ipv4Address::GetAny(), p.port),
-                            InetSocketAddress(interfaces.GetAddress(0), p.port));
+    TrainingHelper& training = *trainingHelper;
     training.SetServerAttribute("MaxRounds", UintegerValue(p.rounds));
     training.SetServerAttribute("RoundGapS", DoubleValue(p.roundGapS));
     training.SetTrainerAttribute("LocalSteps", UintegerValue(p.localSteps));

@@ -102,6 +102,7 @@ struct TrainingScenarioParameters
     double roundDeadlineS{1.0}; //!< SyncPolicy::RoundDeadlineS, in s (0: none)
     uint32_t syncN{40};         //!< NSyncPolicy::N (N-sync only)
     double stragglerMeanS{0.0}; //!< mean of the exponential straggler delay, in s (0: none)
+    std::string socket{"udp"};  //!< transport: udp (UDP/IPv4) or packet (raw packet sockets)
     uint16_t port{9000};        //!< UDP port of the parameter server and the workers
 };
 
@@ -111,8 +112,9 @@ struct TrainingScenarioParameters
  * OFDMA cell: the PS at the origin, n edge servers (EdgeServerHelper draws
  * s_i and f_i) placed uniformly in the annulus, the OFDMA devices with the
  * waterfall loss, a BasicEnergySource and an EdgeServerEnergyModel per ES,
- * UDP/IPv4, the training set split over the ES (s_i samples each, IID or
- * Dirichlet) and the parameter server and workers (TrainingHelper).
+ * UDP/IPv4 (or raw packet sockets straight on the OFDMA devices, which
+ * skips the IP stack's per-packet cost), the training set split over the ES (s_i samples each, IID
+ * or Dirichlet) and the parameter server and workers (TrainingHelper).
  *
  * If redrawInterferenceEachRound is set, the PS's round-start hook redraws
  * the uplink interference and then calls the hook given to SetRoundStartHook
