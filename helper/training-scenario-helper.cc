@@ -6,6 +6,7 @@
 
 #include "edge-server-energy-model-helper.h"
 #include "edge-server-helper.h"
+#include "task-coordinator-helper.h"
 #include "training-helper.h"
 
 #include "ns3/annulus-position-allocator.h"
@@ -229,20 +230,49 @@ TrainingScenarioHelper::Install(std::shared_ptr<const Dataset> train,
     s.workers = training.InstallWorkers(s.edgeNodes, s.server, s.model, train, s.shards);
     stream += TrainingHelper::AssignStreams(s.workers, stream);
 
-    // Round start: this round's interference, then the caller's hook.
+    // The crowdsourcing tasks.
+    if (p.tasks)
+    {
+        TaskCoordinatorHelper tasks;
+        tasks.SetScheduler(p.scheduler);
+        tasks.SetAttribute("ArrivalMode", StringValue(p.taskArrival));
+        tasks.SetAttribute("TasksPerEpoch", UintegerValue(p.tasksPerRound));
+        tasks.SetAttribute("ArrivalRatePerS", DoubleValue(p.taskArrivalRatePerS));
+        tasks.SetAttribute("UnplacedPolicy", StringValue(p.unplacedTasks));
+        tasks.SetAttribute("TaskBandwidthHz", DoubleValue(p.taskBandwidthHz));
+        tasks.SetAttribute("TaskEnergyBudgetJ", DoubleValue(p.taskEnergyBudgetJ));
+        tasks.SetAttribute("Preset", StringValue(p.preset));
+        s.coordinator = tasks.Install(s.edgeNodes, GetTrainingSuccessProbabilities(s));
+        stream += s.coordinator->AssignStreams(stream);
+        if (p.taskArrival == "Poisson")
+        {
+            s.coordinator->Start();
+        }
+    }
+
+    // Round start: this round's interference, the scheduling epoch, then the
+    // caller's hook.
+    const TrainingScenarioHelper helper = *this;
     Ptr<OfdmaChannel> channel = s.channel;
-    const bool redraw = p.redrawInterferenceEachRound;
-    Callback<void, uint32_t> hook = m_hook;
-    s.server->SetRoundStartHook(Callback<void, uint32_t>([channel, redraw, hook](uint32_t round) {
-        if (redraw)
-        {
-            channel->RedrawUplinkInterference();
-        }
-        if (!hook.IsNull())
-        {
-            hook(round);
-        }
-    }));
+    Ptr<TaskCoordinator> coordinator = s.coordinator;
+    NetDeviceContainer edgeDevices = s.edgeDevices;
+    s.server->SetRoundStartHook(
+        Callback<void, uint32_t>([helper, channel, coordinator, edgeDevices](uint32_t round) {
+            if (helper.m_parameters.redrawInterferenceEachRound)
+            {
+                channel->RedrawUplinkInterference();
+            }
+            if (coordinator)
+            {
+                coordinator->SetTrainingSuccessProbabilities(
+                    helper.ComputeTrainingSuccessProbabilities(channel, edgeDevices));
+                coordinator->RunEpoch(round);
+            }
+            if (!helper.m_hook.IsNull())
+            {
+                helper.m_hook(round);
+            }
+        }));
     if (streamsUsed)
     {
         *streamsUsed = stream - first;
@@ -254,12 +284,30 @@ double
 TrainingScenarioHelper::GetTrainingSuccessProbability(const TrainingScenario& scenario,
                                                       uint32_t i) const
 {
-    Ptr<OfdmaNetDevice> terminal = DynamicCast<OfdmaNetDevice>(scenario.edgeDevices.Get(i));
-    const uint32_t rbs = scenario.channel->GetUplinkRbCount();
+    return ComputeTrainingSuccessProbabilities(scenario.channel, scenario.edgeDevices).at(i);
+}
+
+std::vector<double>
+TrainingScenarioHelper::GetTrainingSuccessProbabilities(const TrainingScenario& scenario) const
+{
+    return ComputeTrainingSuccessProbabilities(scenario.channel, scenario.edgeDevices);
+}
+
+std::vector<double>
+TrainingScenarioHelper::ComputeTrainingSuccessProbabilities(Ptr<OfdmaChannel> channel,
+                                                            const NetDeviceContainer& devices) const
+{
+    // The fair share of the uplink RBs when every ES sends at once.
     const uint32_t share =
-        std::max<uint32_t>(1, rbs / std::max<uint32_t>(1, scenario.edgeNodes.GetN()));
-    const double snr = scenario.channel->CalcUplinkSnr(terminal, share);
-    return WaterfallSuccessProbability(m_parameters.waterfallThreshold, snr);
+        std::max<uint32_t>(1, channel->GetUplinkRbCount() / std::max<uint32_t>(1, devices.GetN()));
+    std::vector<double> o(devices.GetN());
+    for (uint32_t i = 0; i < devices.GetN(); ++i)
+    {
+        Ptr<OfdmaNetDevice> terminal = DynamicCast<OfdmaNetDevice>(devices.Get(i));
+        o[i] = WaterfallSuccessProbability(m_parameters.waterfallThreshold,
+                                           channel->CalcUplinkSnr(terminal, share));
+    }
+    return o;
 }
 
 } // namespace edgedml
