@@ -86,6 +86,7 @@ main(int argc, char* argv[])
     int64_t batchSize = p.batchSize;
     int64_t hiddenUnits = p.hiddenUnits;
     int64_t syncN = p.syncN;
+    int64_t syncBatches = p.syncBatches;
     int64_t tasksPerRound = p.tasksPerRound;
     double taskBandwidthMhz = p.taskBandwidthHz / 1e6;
     std::string model = "LogisticRegression";
@@ -148,7 +149,25 @@ main(int argc, char* argv[])
     cmd.AddValue("localSteps", "local SGD steps tau per round", localSteps);
     cmd.AddValue("batchSize", "mini-batch size b", batchSize);
     cmd.AddValue("learningRate", "SGD step size eta", p.learningRate);
-    cmd.AddValue("syncPolicy", "Full, NSync (or a SyncPolicy TypeId name)", syncPolicy);
+    cmd.AddValue("syncPolicy", "Full, NSync, NBatchSync (or a SyncPolicy TypeId name)", syncPolicy);
+    cmd.AddValue("syncBatches", "M of the NBatchSync policy (updates per round)", syncBatches);
+    cmd.AddValue("busyPolicy",
+                 "a worker busy with a task: Skip (does not train) or Discard (trains, the "
+                 "update is discarded)",
+                 p.busyPolicy);
+    cmd.AddValue("availability",
+                 "volatile workers: Always, Bernoulli (p_a per round) or Markov (on/off chain)",
+                 p.availability);
+    cmd.AddValue("probabilityAvailable",
+                 "p_a of the Bernoulli availability",
+                 p.probabilityAvailable);
+    cmd.AddValue("probabilityOnToOff",
+                 "per-round on->off probability (Markov)",
+                 p.probabilityOnToOff);
+    cmd.AddValue("probabilityOffToOn",
+                 "per-round off->on probability (Markov)",
+                 p.probabilityOffToOn);
+    cmd.AddValue("stragglerShiftS", "shift of the straggler delay, in s", p.stragglerShiftS);
     cmd.AddValue("roundDeadlineS", "round deadline, in s (0: none)", p.roundDeadlineS);
     cmd.AddValue("syncN", "N of the NSync policy", syncN);
     cmd.AddValue("stragglerMeanS",
@@ -204,6 +223,18 @@ main(int argc, char* argv[])
     check.AtMost("roundDeadlineS", p.roundDeadlineS, 1e6, "s");
     check.AtLeast("syncN", syncN, 1, "");
     check.AtMost("syncN", syncN, numEdgeServers, "updates, at most numEdgeServers");
+    check.AtLeast("syncBatches", syncBatches, 1, "updates");
+    check.AtMost("syncBatches", syncBatches, 1000000, "updates");
+    check.OneOf("busyPolicy", p.busyPolicy, {"Skip", "Discard"});
+    check.OneOf("availability", p.availability, {"Always", "Bernoulli", "Markov"});
+    check.AtLeast("probabilityAvailable", p.probabilityAvailable, 0, "");
+    check.AtMost("probabilityAvailable", p.probabilityAvailable, 1, "");
+    check.AtLeast("probabilityOnToOff", p.probabilityOnToOff, 0, "");
+    check.AtMost("probabilityOnToOff", p.probabilityOnToOff, 1, "");
+    check.AtLeast("probabilityOffToOn", p.probabilityOffToOn, 0, "");
+    check.AtMost("probabilityOffToOn", p.probabilityOffToOn, 1, "");
+    check.AtLeast("stragglerShiftS", p.stragglerShiftS, 0, "s");
+    check.AtMost("stragglerShiftS", p.stragglerShiftS, 1e6, "s");
     check.AtLeast("stragglerMeanS", p.stragglerMeanS, 0, "s");
     check.AtMost("stragglerMeanS", p.stragglerMeanS, 1e6, "s");
     check.AtLeast("trainLimit", trainLimit, 0, "");
@@ -238,9 +269,10 @@ main(int argc, char* argv[])
                                   : model == "Mlp" ? "ns3::edgedml::MlpModel"
                                                    : model;
     p.modelType = check.DerivedFrom("model", modelName, LearningModel::GetTypeId()).GetName();
-    const std::string policyName = syncPolicy == "Full"    ? "ns3::edgedml::FullSyncPolicy"
-                                   : syncPolicy == "NSync" ? "ns3::edgedml::NSyncPolicy"
-                                                           : syncPolicy;
+    const std::string policyName = syncPolicy == "Full"         ? "ns3::edgedml::FullSyncPolicy"
+                                   : syncPolicy == "NSync"      ? "ns3::edgedml::NSyncPolicy"
+                                   : syncPolicy == "NBatchSync" ? "ns3::edgedml::NBatchSyncPolicy"
+                                                                : syncPolicy;
     p.syncPolicy = check.DerivedFrom("syncPolicy", policyName, SyncPolicy::GetTypeId()).GetName();
     p.numEdgeServers = numEdgeServers;
     p.samplesPerServer = samplesPerServer;
@@ -251,6 +283,7 @@ main(int argc, char* argv[])
     p.batchSize = batchSize;
     p.hiddenUnits = hiddenUnits;
     p.syncN = syncN;
+    p.syncBatches = syncBatches;
 
     FashionMnistReadResult data = ReadFashionMnist(dataDir, trainLimit, testLimit);
     if (!data.train)

@@ -5,6 +5,8 @@
 #include "training-helper.h"
 
 #include "ns3/abort.h"
+#include "ns3/boolean.h"
+#include "ns3/double.h"
 #include "ns3/edge-server.h"
 #include "ns3/enum.h"
 #include "ns3/full-sync-policy.h"
@@ -13,9 +15,11 @@
 #include "ns3/node.h"
 #include "ns3/pointer.h"
 #include "ns3/random-variable-stream.h"
+#include "ns3/shifted-exponential-random-variable.h"
 #include "ns3/string.h"
 #include "ns3/type-id.h"
 #include "ns3/worker-application.h"
+#include "ns3/worker-availability-model.h"
 
 namespace ns3
 {
@@ -27,7 +31,8 @@ TrainingHelper::TrainingHelper(const std::string& protocol,
                                const Address& serverBroadcast,
                                const Address& workerLocal,
                                const Address& serverRemote)
-    : m_hasStraggler(false)
+    : m_hasStraggler(false),
+      m_hasAvailability(false)
 {
     m_serverFactory.SetTypeId(ParameterServerApplication::GetTypeId());
     m_serverFactory.Set("Protocol", TypeIdValue(TypeId::LookupByName(protocol)));
@@ -79,6 +84,36 @@ TrainingHelper::SetSyncPolicyAttribute(const std::string& name, const AttributeV
 }
 
 void
+TrainingHelper::SetBusyPolicy(WorkerApplication::BusyPolicy policy)
+{
+    m_workerFactory.Set("BusyPolicy", EnumValue(policy));
+}
+
+void
+TrainingHelper::SetWorkerAvailability(const std::string& type)
+{
+    m_availabilityFactory = ObjectFactory(type);
+    m_hasAvailability = true;
+}
+
+void
+TrainingHelper::SetWorkerAvailabilityAttribute(const std::string& name, const AttributeValue& value)
+{
+    NS_ABORT_MSG_UNLESS(
+        m_hasAvailability,
+        "TrainingHelper::SetWorkerAvailabilityAttribute: call SetWorkerAvailability first");
+    m_availabilityFactory.Set(name, value);
+}
+
+void
+TrainingHelper::SetShiftedExponentialStragglerDelay(double shiftS, double meanS)
+{
+    SetStragglerDelay(ShiftedExponentialRandomVariable::GetTypeId().GetName());
+    SetStragglerDelayAttribute("Shift", DoubleValue(shiftS));
+    SetStragglerDelayAttribute("Mean", DoubleValue(meanS));
+}
+
+void
 TrainingHelper::SetStragglerDelay(const std::string& type)
 {
     m_stragglerFactory = ObjectFactory(type);
@@ -114,6 +149,8 @@ TrainingHelper::InstallWorkers(NodeContainer nodes,
     NS_ABORT_MSG_UNLESS(shards.size() == nodes.GetN(),
                         "TrainingHelper::InstallWorkers: " << shards.size() << " shards for "
                                                            << nodes.GetN() << " nodes");
+    NS_ABORT_MSG_UNLESS(server->GetSyncPolicy(), "TrainingHelper::InstallWorkers: no SyncPolicy");
+    const bool repeat = server->GetSyncPolicy()->AcceptsRepeatedUpdates();
     ApplicationContainer apps;
     for (uint32_t i = 0; i < nodes.GetN(); ++i)
     {
@@ -131,6 +168,13 @@ TrainingHelper::InstallWorkers(NodeContainer nodes,
             worker->SetAttribute("StragglerDelayS",
                                  PointerValue(m_stragglerFactory.Create<RandomVariableStream>()));
         }
+        if (m_hasAvailability)
+        {
+            worker->SetAttribute(
+                "Availability",
+                PointerValue(m_availabilityFactory.Create<WorkerAvailabilityModel>()));
+        }
+        worker->SetAttribute("RepeatLocalUpdates", BooleanValue(repeat));
         node->AddApplication(worker);
         server->AddWorker(node);
         apps.Add(worker);

@@ -12,6 +12,7 @@
 #include "ns3/object-factory.h"
 #include "ns3/parameter-encoding.h"
 #include "ns3/parameter-server-application.h"
+#include "ns3/worker-application.h"
 
 #include <memory>
 #include <string>
@@ -63,8 +64,29 @@ class TrainingHelper
      * \param type a SyncPolicy TypeId name, e.g. "ns3::edgedml::NSyncPolicy"
      */
     void SetSyncPolicy(const std::string& type);
-    /// \param name a SyncPolicy attribute (RoundDeadlineS, N) \param value its value
+    /// \param name a SyncPolicy attribute (RoundDeadlineS, N, Batches) \param value its value
     void SetSyncPolicyAttribute(const std::string& name, const AttributeValue& value);
+
+    /**
+     * \brief What workers busy with a task at a round start do (attribute
+     * BusyPolicy of WorkerApplication).
+     * \param policy WorkerApplication::SKIP (default) or WorkerApplication::DISCARD
+     */
+    void SetBusyPolicy(WorkerApplication::BusyPolicy policy);
+
+    /**
+     * \brief Give every worker its own availability model (attribute
+     * Availability of WorkerApplication; default ns3::edgedml::AlwaysAvailable).
+     * \param type a WorkerAvailabilityModel TypeId name, e.g.
+     *        "ns3::edgedml::BernoulliAvailability" or "ns3::edgedml::MarkovOnOffAvailability"
+     */
+    void SetWorkerAvailability(const std::string& type);
+    /**
+     * \param name an attribute of the availability model (ProbabilityAvailable;
+     *        ProbabilityOnToOff, ProbabilityOffToOn, InitialState)
+     * \param value its value
+     */
+    void SetWorkerAvailabilityAttribute(const std::string& name, const AttributeValue& value);
 
     /**
      * \brief Give every worker its own straggler delay variable (attribute
@@ -75,6 +97,13 @@ class TrainingHelper
     void SetStragglerDelay(const std::string& type);
     /// \param name an attribute of the straggler delay variable \param value its value
     void SetStragglerDelayAttribute(const std::string& name, const AttributeValue& value);
+    /**
+     * \brief MODEL.md's straggler noise: every worker's delay is its own
+     * ShiftedExponentialRandomVariable, shiftS + Exponential(meanS).
+     * \param shiftS the shift, in s (>= 0)
+     * \param meanS the mean of the exponential part, in s (>= 0)
+     */
+    void SetShiftedExponentialStragglerDelay(double shiftS, double meanS);
 
     /**
      * \brief Install the parameter server.
@@ -87,7 +116,9 @@ class TrainingHelper
     /**
      * \brief Install a worker on every node and register it with the server.
      * Each node's EdgeServer samples s_i are set to its shard's size (the
-     * shard is authoritative).
+     * shard is authoritative); each worker's RepeatLocalUpdates is set from
+     * the server's SyncPolicy (AcceptsRepeatedUpdates: true for
+     * NBatchSyncPolicy).
      * \param nodes the edge-server nodes (each with an EdgeServer)
      * \param server the parameter server
      * \param model the model the workers train (may be the server's)
@@ -108,7 +139,8 @@ class TrainingHelper
     static std::vector<uint32_t> GetSampleCounts(NodeContainer nodes);
 
     /**
-     * \brief Fix the random streams of the workers (trainers, straggler delays).
+     * \brief Fix the random streams of the workers (trainers, straggler
+     * delays, availability models).
      * \param workers applications returned by InstallWorkers
      * \param stream first stream index
      * \return the number of streams used
@@ -116,12 +148,14 @@ class TrainingHelper
     static int64_t AssignStreams(ApplicationContainer workers, int64_t stream);
 
   private:
-    ObjectFactory m_serverFactory;    //!< ParameterServerApplication factory
-    ObjectFactory m_workerFactory;    //!< WorkerApplication factory
-    ObjectFactory m_trainerFactory;   //!< LocalTrainer factory
-    ObjectFactory m_policyFactory;    //!< SyncPolicy factory
-    ObjectFactory m_stragglerFactory; //!< straggler delay factory, if any
-    bool m_hasStraggler;              //!< whether SetStragglerDelay was called
+    ObjectFactory m_serverFactory;       //!< ParameterServerApplication factory
+    ObjectFactory m_workerFactory;       //!< WorkerApplication factory
+    ObjectFactory m_trainerFactory;      //!< LocalTrainer factory
+    ObjectFactory m_policyFactory;       //!< SyncPolicy factory
+    ObjectFactory m_stragglerFactory;    //!< straggler delay factory, if any
+    bool m_hasStraggler;                 //!< whether SetStragglerDelay was called
+    ObjectFactory m_availabilityFactory; //!< availability model factory, if any
+    bool m_hasAvailability;              //!< whether SetWorkerAvailability was called
 };
 
 } // namespace edgedml

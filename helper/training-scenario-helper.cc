@@ -221,10 +221,37 @@ TrainingScenarioHelper::Install(std::shared_ptr<const Dataset> train,
     {
         training.SetSyncPolicyAttribute("N", UintegerValue(p.syncN));
     }
-    if (p.stragglerMeanS > 0.0)
+    if (TypeId::LookupByName(p.syncPolicy).LookupAttributeByName("Batches", &info))
     {
-        training.SetStragglerDelay("ns3::ExponentialRandomVariable");
-        training.SetStragglerDelayAttribute("Mean", DoubleValue(p.stragglerMeanS));
+        training.SetSyncPolicyAttribute("Batches", UintegerValue(p.syncBatches));
+    }
+    if (p.stragglerShiftS > 0.0 || p.stragglerMeanS > 0.0)
+    {
+        training.SetShiftedExponentialStragglerDelay(p.stragglerShiftS, p.stragglerMeanS);
+    }
+    NS_ABORT_MSG_UNLESS(p.busyPolicy == "Skip" || p.busyPolicy == "Discard",
+                        "TrainingScenarioHelper: busyPolicy must be Skip or Discard");
+    training.SetBusyPolicy(p.busyPolicy == "Skip" ? WorkerApplication::SKIP
+                                                  : WorkerApplication::DISCARD);
+    if (p.availability == "Bernoulli")
+    {
+        training.SetWorkerAvailability("ns3::edgedml::BernoulliAvailability");
+        training.SetWorkerAvailabilityAttribute("ProbabilityAvailable",
+                                                DoubleValue(p.probabilityAvailable));
+    }
+    else if (p.availability == "Markov")
+    {
+        training.SetWorkerAvailability("ns3::edgedml::MarkovOnOffAvailability");
+        training.SetWorkerAvailabilityAttribute("ProbabilityOnToOff",
+                                                DoubleValue(p.probabilityOnToOff));
+        training.SetWorkerAvailabilityAttribute("ProbabilityOffToOn",
+                                                DoubleValue(p.probabilityOffToOn));
+    }
+    else
+    {
+        NS_ABORT_MSG_UNLESS(p.availability == "Always",
+                            "TrainingScenarioHelper: availability must be Always, Bernoulli "
+                            "or Markov");
     }
     s.server = training.InstallServer(s.psNode, s.model);
     s.workers = training.InstallWorkers(s.edgeNodes, s.server, s.model, train, s.shards);

@@ -101,9 +101,16 @@ struct TrainingScenarioParameters
     uint32_t batchSize{64};     //!< LocalTrainer::BatchSize b
     double learningRate{0.2};   //!< LocalTrainer::LearningRate eta
     std::string syncPolicy{"ns3::edgedml::FullSyncPolicy"}; //!< SyncPolicy TypeId
-    double roundDeadlineS{1.0}; //!< SyncPolicy::RoundDeadlineS, in s (0: none)
-    uint32_t syncN{40};         //!< NSyncPolicy::N (N-sync only)
-    double stragglerMeanS{0.0}; //!< mean of the exponential straggler delay, in s (0: none)
+    double roundDeadlineS{1.0};     //!< SyncPolicy::RoundDeadlineS, in s (0: none)
+    uint32_t syncN{40};             //!< NSyncPolicy::N (N-sync only)
+    uint32_t syncBatches{40};       //!< NBatchSyncPolicy::Batches M (N-batch-sync only)
+    double stragglerShiftS{0.0};    //!< shift of the straggler delay, in s
+    double stragglerMeanS{0.0};     //!< mean of its exponential part, in s (shift and mean 0: none)
+    std::string busyPolicy{"Skip"}; //!< WorkerApplication::BusyPolicy (Skip or Discard)
+    std::string availability{"Always"}; //!< worker availability: Always, Bernoulli or Markov
+    double probabilityAvailable{0.9};   //!< BernoulliAvailability::ProbabilityAvailable p_a
+    double probabilityOnToOff{0.1};     //!< MarkovOnOffAvailability::ProbabilityOnToOff
+    double probabilityOffToOn{0.4};     //!< MarkovOnOffAvailability::ProbabilityOffToOn
     // Crowdsourcing tasks (MODEL.md section 5), scheduled at every round start.
     bool tasks{true};                   //!< run a TaskCoordinator
     std::string scheduler{"Tabu"};      //!< TaskCoordinator::Scheduler (short or TypeId name)

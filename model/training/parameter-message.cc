@@ -42,6 +42,32 @@ GetParameterMessagePackets(uint32_t bytes, uint32_t packetPayloadBytes)
 }
 
 uint32_t
+MakeUpdateMessageId(uint32_t round, uint32_t sequence)
+{
+    NS_ABORT_MSG_IF(round >= MAX_TRAINING_ROUNDS,
+                    "MakeUpdateMessageId: round " << round << " is beyond the "
+                                                  << MAX_TRAINING_ROUNDS
+                                                  << " rounds ids can carry");
+    NS_ABORT_MSG_IF(sequence >= MAX_UPDATES_PER_ROUND,
+                    "MakeUpdateMessageId: update " << sequence << " of a round is beyond the "
+                                                   << MAX_UPDATES_PER_ROUND
+                                                   << " updates ids can carry");
+    return (round << UPDATE_SEQUENCE_BITS) | sequence;
+}
+
+uint32_t
+GetUpdateRound(uint32_t messageId)
+{
+    return messageId >> UPDATE_SEQUENCE_BITS;
+}
+
+uint32_t
+GetUpdateSequence(uint32_t messageId)
+{
+    return messageId & (MAX_UPDATES_PER_ROUND - 1);
+}
+
+uint32_t
 SendParameterMessage(Ptr<Socket> socket,
                      const Address& remote,
                      const std::vector<uint8_t>& bytes,

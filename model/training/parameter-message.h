@@ -50,6 +50,35 @@ uint32_t SendParameterMessage(Ptr<Socket> socket,
  */
 uint32_t GetParameterMessagePackets(uint32_t bytes, uint32_t packetPayloadBytes);
 
+/// Bits of an update's message id that carry its sequence number within the round.
+constexpr uint32_t UPDATE_SEQUENCE_BITS = 8;
+/// Updates one worker can upload per round (sequence numbers 0 .. 255).
+constexpr uint32_t MAX_UPDATES_PER_ROUND = 1u << UPDATE_SEQUENCE_BITS;
+/// Rounds a parameter-server run can have (round numbers 0 .. 2^24 - 1).
+constexpr uint32_t MAX_TRAINING_ROUNDS = 1u << (32 - UPDATE_SEQUENCE_BITS);
+
+/**
+ * \ingroup edge-dml
+ * \brief The message id of a worker's update: round * 256 + sequence, so
+ * that the several updates one worker may upload in a round (N-batch-sync)
+ * are distinct messages, and ids grow with (round, sequence).
+ * \param round the round (< MAX_TRAINING_ROUNDS; aborts otherwise)
+ * \param sequence the update's number within the round (< MAX_UPDATES_PER_ROUND; aborts
+ *        otherwise)
+ * \return the message id
+ */
+uint32_t MakeUpdateMessageId(uint32_t round, uint32_t sequence);
+/**
+ * \param messageId an update's message id (MakeUpdateMessageId)
+ * \return its round
+ */
+uint32_t GetUpdateRound(uint32_t messageId);
+/**
+ * \param messageId an update's message id (MakeUpdateMessageId)
+ * \return its sequence number within the round
+ */
+uint32_t GetUpdateSequence(uint32_t messageId);
+
 /**
  * \ingroup edge-dml
  * \brief Reassembles messages sent by SendParameterMessage from their

@@ -89,10 +89,10 @@ ParameterServerApplication::GetTypeId()
                           MakeEnumAccessor(&ParameterServerApplication::m_encoding),
                           MakeParameterEncodingChecker())
             .AddAttribute("MaxRounds",
-                          "Rounds to run.",
+                          "Rounds to run (at most 2^24, the rounds update message ids carry).",
                           UintegerValue(10),
                           MakeUintegerAccessor(&ParameterServerApplication::m_maxRounds),
-                          MakeUintegerChecker<uint32_t>(1))
+                          MakeUintegerChecker<uint32_t>(1, MAX_TRAINING_ROUNDS))
             .AddAttribute("RoundGapS",
                           "Pause between a round's end and the next round's start, in s.",
                           DoubleValue(0.0),
@@ -106,7 +106,8 @@ ParameterServerApplication::GetTypeId()
                           MakeDoubleAccessor(&ParameterServerApplication::m_finalDrainS),
                           MakeDoubleChecker<double>(0.0, 1e9))
             .AddAttribute("SyncPolicy",
-                          "When a round closes (a SyncPolicy: FullSyncPolicy, NSyncPolicy).",
+                          "When a round closes (a SyncPolicy: FullSyncPolicy, NSyncPolicy, "
+                          "NBatchSyncPolicy).",
                           StringValue("ns3::edgedml::FullSyncPolicy"),
                           MakePointerAccessor(&ParameterServerApplication::m_policy),
                           MakePointerChecker<SyncPolicy>())
@@ -132,8 +133,22 @@ ParameterServerApplication::GetTypeId()
                 "ns3::edgedml::ParameterServerApplication::UpdateReceivedTracedCallback")
             .AddTraceSource(
                 "UpdateDropped",
-                "A worker's update did not enter the aggregate (worker, round, DropReason).",
+                "A worker's round has no aggregated update (worker, round, DropReason): "
+                "exactly one UpdateReceived or UpdateDropped per registered worker and round.",
                 MakeTraceSourceAccessor(&ParameterServerApplication::m_updateDroppedTrace),
+                "ns3::edgedml::ParameterServerApplication::UpdateDroppedTracedCallback")
+            .AddTraceSource(
+                "UpdateAggregated",
+                "An update entered the aggregate (worker, round, sequence within the "
+                "worker's round); several per worker and round under N-batch-sync.",
+                MakeTraceSourceAccessor(&ParameterServerApplication::m_updateAggregatedTrace),
+                "ns3::edgedml::ParameterServerApplication::UpdateAggregatedTracedCallback")
+            .AddTraceSource(
+                "UpdateDiscarded",
+                "An update arrived that neither entered the aggregate nor is its round's "
+                "outcome (worker, round, DropReason): a busy or unavailable worker's, or one "
+                "after the worker's round outcome was given.",
+                MakeTraceSourceAccessor(&ParameterServerApplication::m_updateDiscardedTrace),
                 "ns3::edgedml::ParameterServerApplication::UpdateDroppedTracedCallback");
     return tid;
 }
@@ -253,6 +268,7 @@ ParameterServerApplication::DoDispose()
     m_policy = nullptr;
     m_model = nullptr;
     m_workers.clear();
+    m_workerApps.clear();
     Application::DoDispose();
 }
 
@@ -272,26 +288,29 @@ ParameterServerApplication::StartRound()
     m_eligible.clear();
     m_busy.clear();
     m_arrived.clear();
+    m_received.clear();
+    m_arrivedUpdates.clear();
     m_accepted = 0;
     m_accumulator = WeightedAverageAccumulator();
     for (const auto& [id, server] : m_workers)
     {
         if (m_round >= 2)
         {
-            m_assembler.ForgetBefore(id, m_round - 1);
+            m_assembler.ForgetBefore(id, MakeUpdateMessageId(m_round - 1, 0));
         }
-        if (!server->IsOnline())
+        switch (BeginWorkerRound(id, server))
         {
-            Drop(id, m_round, OFFLINE);
-        }
-        else if (server->IsBusy())
-        {
+        case WorkerApplication::ELIGIBLE:
+            m_eligible.insert(id);
+            break;
+        case WorkerApplication::BUSY:
             m_busy.insert(id);
             Drop(id, m_round, BUSY);
-        }
-        else
-        {
-            m_eligible.insert(id);
+            break;
+        case WorkerApplication::OFFLINE:
+        case WorkerApplication::UNAVAILABLE:
+            Drop(id, m_round, OFFLINE);
+            break;
         }
     }
     const uint32_t eligible = static_cast<uint32_t>(m_eligible.size());
@@ -374,6 +393,36 @@ ParameterServerApplication::ResolveMissing(uint32_t before)
     }
 }
 
+WorkerApplication::RoundState
+ParameterServerApplication::BeginWorkerRound(uint32_t worker, Ptr<EdgeServer> server)
+{
+    auto app = m_workerApps.find(worker);
+    if (app == m_workerApps.end())
+    {
+        if (Ptr<Node> node = server->GetObject<Node>())
+        {
+            for (uint32_t k = 0; k < node->GetNApplications(); ++k)
+            {
+                if (auto found = DynamicCast<WorkerApplication>(node->GetApplication(k)))
+                {
+                    app = m_workerApps.emplace(worker, found).first;
+                    break;
+                }
+            }
+        }
+    }
+    if (app != m_workerApps.end())
+    {
+        return app->second->BeginRound(m_round);
+    }
+    // A registered node without a WorkerApplication: its edge server's flags.
+    if (!server->IsOnline())
+    {
+        return WorkerApplication::OFFLINE;
+    }
+    return server->IsBusy() ? WorkerApplication::BUSY : WorkerApplication::ELIGIBLE;
+}
+
 void
 ParameterServerApplication::HandleRead(Ptr<Socket> socket)
 {
@@ -390,37 +439,57 @@ ParameterServerApplication::HandleRead(Ptr<Socket> socket)
 
 void
 ParameterServerApplication::UpdateArrived(uint32_t worker,
-                                          uint32_t round,
+                                          uint32_t messageId,
                                           const std::vector<uint8_t>& bytes)
 {
+    const uint32_t round = GetUpdateRound(messageId);
+    const uint32_t sequence = GetUpdateSequence(messageId);
     if (!m_roundOpen || round != m_round)
     {
-        // A straggler: it was still on this older round during round m_round
-        // (or the gap before it).
-        uint32_t& stale = m_staleArrivalRound[worker];
-        stale = std::max(stale, m_round);
-        m_missing.erase(std::make_pair(round, worker));
-        Drop(worker, round, LATE);
+        if (sequence == 0)
+        {
+            // A straggler: it was still on this older round during round
+            // m_round (or the gap before it).
+            uint32_t& stale = m_staleArrivalRound[worker];
+            stale = std::max(stale, m_round);
+        }
+        if (m_missing.erase(std::make_pair(round, worker)) > 0)
+        {
+            Drop(worker, round, LATE);
+        }
+        else
+        {
+            Discard(worker, round, LATE);
+        }
         return;
     }
     if (m_busy.count(worker) > 0)
     {
-        Drop(worker, round, BUSY);
+        Discard(worker, round, BUSY);
         return;
     }
     if (m_eligible.count(worker) == 0)
     {
-        Drop(worker, round, OFFLINE);
+        Discard(worker, round, OFFLINE);
         return;
     }
-    if (!m_arrived.insert(worker).second)
+    if (!m_arrivedUpdates.emplace(worker, sequence).second)
     {
-        return; // a duplicate
+        return; // a duplicate copy of an update already handled
     }
+    const bool first = m_arrived.insert(worker).second;
     const uint32_t expected = static_cast<uint32_t>(m_eligible.size());
-    if (!m_policy->Accepts(m_accepted, expected))
+    if ((!first && !m_policy->AcceptsRepeatedUpdates()) || !m_policy->Accepts(m_accepted, expected))
     {
-        Drop(worker, round, LATE);
+        // The worker's outcome is this Late unless an earlier update of it gave one.
+        if (first)
+        {
+            Drop(worker, round, LATE);
+        }
+        else
+        {
+            Discard(worker, round, LATE);
+        }
         return;
     }
     const Eigen::VectorXd parameters = DecodeParameters(bytes, m_encoding);
@@ -430,7 +499,11 @@ ParameterServerApplication::UpdateArrived(uint32_t worker,
                         << m_parameters.size() << " (check ParameterEncoding)");
     m_accumulator.Add(parameters, static_cast<double>(m_workers[worker]->GetSamples()));
     ++m_accepted;
-    m_updateReceivedTrace(worker, round);
+    m_updateAggregatedTrace(worker, round, sequence);
+    if (m_received.insert(worker).second)
+    {
+        m_updateReceivedTrace(worker, round);
+    }
     if (m_policy->IsComplete(m_accepted, expected))
     {
         EndRound();
@@ -443,6 +516,14 @@ ParameterServerApplication::Drop(uint32_t worker, uint32_t round, DropReason rea
     NS_LOG_INFO("worker " << worker << " round " << round << ": dropped, "
                           << GetDropReasonName(reason));
     m_updateDroppedTrace(worker, round, reason);
+}
+
+void
+ParameterServerApplication::Discard(uint32_t worker, uint32_t round, DropReason reason)
+{
+    NS_LOG_INFO("worker " << worker << " round " << round << ": update discarded, "
+                          << GetDropReasonName(reason));
+    m_updateDiscardedTrace(worker, round, reason);
 }
 
 } // namespace edgedml

@@ -8,6 +8,7 @@
 #include "parameter-encoding.h"
 #include "parameter-message.h"
 #include "sync-policy.h"
+#include "worker-application.h"
 
 #include "ns3/address.h"
 #include "ns3/application.h"
@@ -35,29 +36,38 @@ class LearningModel;
  * \brief The parameter server of synchronous SGD (MODEL.md section 4).
  *
  * Round t (t = 0, 1, ..., MaxRounds - 1): the server calls the round-start
- * hook (SetRoundStartHook), notes which registered
- * workers are eligible (their EdgeServer online and not busy; the others are
- * reported dropped with reason OFFLINE or BUSY), broadcasts W_t to
- * BroadcastRemote as message t (SendParameterMessage: real encoded
- * parameters in the payload), and collects the workers' updates (message t
- * from each worker). The SyncPolicy decides which arriving updates are
- * aggregated and when the round closes; then
- * W_{t+1} = sum_i s_i w_i / sum_i s_i over the aggregated updates (s_i =
- * EdgeServer samples; W_{t+1} = W_t if there are none), and the next round
- * starts RoundGapS later.
+ * hook (SetRoundStartHook), then takes every registered worker's
+ * round-start snapshot (WorkerApplication::BeginRound: its EdgeServer's
+ * online and busy flags and its availability draw; a registered node
+ * without a WorkerApplication is judged by its EdgeServer flags alone).
+ * Workers offline or unavailable are reported dropped with reason OFFLINE,
+ * workers busy with a task (y_i = 1) with reason BUSY; the others are
+ * eligible. It then broadcasts W_t to BroadcastRemote as message t
+ * (SendParameterMessage: real encoded parameters in the payload) and
+ * collects the workers' updates (update messages of round t,
+ * MakeUpdateMessageId). The SyncPolicy decides which arriving updates are
+ * aggregated and when the round closes; then W_{t+1} = sum_k s_{i(k)} w_k /
+ * sum_k s_{i(k)} over the aggregated updates k (s_i = EdgeServer samples;
+ * one update per worker except under NBatchSyncPolicy; W_{t+1} = W_t if
+ * there are none), and the next round starts RoundGapS later.
  *
- * Every eligible worker's round gets exactly one outcome: UpdateReceived or
- * UpdateDropped with a reason. BUSY: busy at the round start (any update it
- * sends in that round is discarded too); OFFLINE: offline at the round
- * start; LATE: its update arrived after its round closed or beyond the
- * policy's count, or it sent none because it was still on an older round (a
- * straggler: an update of an older round of it arrived during or after
+ * Outcomes: every registered worker's round gets exactly one outcome,
+ * UpdateReceived or UpdateDropped with a reason. OFFLINE and BUSY: at the
+ * round start (an update a busy worker sends in that round anyway, BusyPolicy
+ * Discard, is never aggregated: it is reported by UpdateDiscarded with reason
+ * BUSY). For an eligible worker: UpdateReceived at its first aggregated
+ * update; LATE: its (first) update arrived after its round closed or beyond
+ * the policy's count, or it sent none because it was still on an older round
+ * (a straggler: an update 0 of an older round of it arrived during or after
  * this round); LOST: no update of the round had arrived when round t + 1
  * closed (lost on the downlink or uplink). The last round's missing updates
  * are resolved FinalDrainS after it closed (TrainingFinished is then
  * fired) or when the application stops, whichever comes first; stopping
- * also closes an open round. An update slower than a whole extra
- * round is reported LOST and then LATE.
+ * also closes an open round. Every other arriving update that is
+ * not aggregated (a busy or unavailable worker's, one after the worker's
+ * outcome was given, e.g. an extra N-batch update after the round closed or
+ * an update slower than a whole extra round, already reported LOST) fires
+ * UpdateDiscarded instead; every aggregated one fires UpdateAggregated.
  */
 class ParameterServerApplication : public Application
 {
@@ -68,7 +78,7 @@ class ParameterServerApplication : public Application
         BUSY,    //!< the worker executes a crowdsourcing task (y_i = 1)
         LOST,    //!< the update never arrived whole (c_i = 0 or u_i = 0)
         LATE,    //!< the update arrived after its round closed or beyond the policy's count
-        OFFLINE, //!< the worker was offline at the round start
+        OFFLINE, //!< the worker was offline or unavailable (volatile) at the round start
     };
 
     /**
@@ -95,7 +105,8 @@ class ParameterServerApplication : public Application
 
     /**
      * \brief Register a worker node (it needs an EdgeServer); its sender id
-     * is its node id.
+     * is its node id. Its first WorkerApplication (looked up at the first
+     * round start) takes the round-start snapshots (BeginRound).
      * \param worker the worker node
      */
     void AddWorker(Ptr<Node> worker);
@@ -105,9 +116,9 @@ class ParameterServerApplication : public Application
 
     /**
      * \brief Set the round-start hook: called with the round number at the
-     * start of each round, before eligibility is decided and W_t is
-     * broadcast. This is where a coordinator runs the task scheduler (marking
-     * assigned edge servers busy) and redraws the uplink interference
+     * start of each round, before the workers' round-start snapshots
+     * (eligibility, availability draws) and the broadcast of W_t. This is where a coordinator runs
+     * the task scheduler (marking assigned edge servers busy) and redraws the uplink interference
      * (OfdmaChannel::RedrawUplinkInterference).
      * \param hook the hook (a null callback removes it)
      */
@@ -148,6 +159,15 @@ class ParameterServerApplication : public Application
      * \param reason why (a DropReason)
      */
     typedef void (*UpdateDroppedTracedCallback)(uint32_t worker, uint32_t round, int reason);
+    /**
+     * TracedCallback signature for every aggregated update.
+     * \param worker the worker's id (node id)
+     * \param round the round
+     * \param sequence the update's number within the worker's round (0 but under N-batch-sync)
+     */
+    typedef void (*UpdateAggregatedTracedCallback)(uint32_t worker,
+                                                   uint32_t round,
+                                                   uint32_t sequence);
 
     /**
      * TracedCallback signature for the end of training.
@@ -171,10 +191,17 @@ class ParameterServerApplication : public Application
     /**
      * \brief A whole update arrived.
      * \param worker the sender id
-     * \param round its round
+     * \param messageId its message id (round and sequence, MakeUpdateMessageId)
      * \param bytes the encoded parameters
      */
-    void UpdateArrived(uint32_t worker, uint32_t round, const std::vector<uint8_t>& bytes);
+    void UpdateArrived(uint32_t worker, uint32_t messageId, const std::vector<uint8_t>& bytes);
+    /**
+     * \brief Take a registered worker's round-start snapshot.
+     * \param worker the worker id
+     * \param server its edge server
+     * \return its state in the current round
+     */
+    WorkerApplication::RoundState BeginWorkerRound(uint32_t worker, Ptr<EdgeServer> server);
     /**
      * \brief Report the missing updates of rounds before a bound: LATE for a
      * straggler (an update of an older round of the worker arrived during
@@ -187,6 +214,12 @@ class ParameterServerApplication : public Application
      * \param worker the worker id \param round the round \param reason why
      */
     void Drop(uint32_t worker, uint32_t round, DropReason reason);
+    /**
+     * \brief Report an arriving update that neither enters the aggregate nor
+     * is its round's outcome.
+     * \param worker the worker id \param round the round \param reason why
+     */
+    void Discard(uint32_t worker, uint32_t round, DropReason reason);
 
     TypeId m_protocol;             //!< socket factory type
     Address m_local;               //!< local address to bind (receives the uplink)
@@ -202,28 +235,34 @@ class ParameterServerApplication : public Application
     Ptr<LearningModel> m_model;                    //!< the model (shape, W_0)
     Eigen::VectorXd m_parameters;                  //!< W_t
     std::map<uint32_t, Ptr<EdgeServer>> m_workers; //!< registered workers by id
-    Ptr<Socket> m_socket;                          //!< the socket
-    ParameterMessageAssembler m_assembler;         //!< update reassembly
+    std::map<uint32_t, Ptr<WorkerApplication>>
+        m_workerApps;     //!< the registered workers' applications, found at their first round
+    Ptr<Socket> m_socket; //!< the socket
+    ParameterMessageAssembler m_assembler; //!< update reassembly
 
-    uint32_t m_round;                         //!< current (or next) round number
-    bool m_roundOpen;                         //!< whether a round collects updates
-    Time m_roundStart;                        //!< when the current round started
-    std::set<uint32_t> m_eligible;            //!< eligible workers of the current round
-    std::set<uint32_t> m_busy;                //!< busy workers of the current round
-    std::set<uint32_t> m_arrived;             //!< workers whose update of this round arrived
-    uint32_t m_accepted;                      //!< updates aggregated this round
-    WeightedAverageAccumulator m_accumulator; //!< sum s_i w_i of this round
+    uint32_t m_round;              //!< current (or next) round number
+    bool m_roundOpen;              //!< whether a round collects updates
+    Time m_roundStart;             //!< when the current round started
+    std::set<uint32_t> m_eligible; //!< eligible workers of the current round
+    std::set<uint32_t> m_busy;     //!< busy workers of the current round
+    std::set<uint32_t> m_arrived;  //!< workers whose update of this round arrived
+    std::set<uint32_t> m_received; //!< workers with an aggregated update this round
+    std::set<std::pair<uint32_t, uint32_t>> m_arrivedUpdates; //!< (worker, sequence) this round
+    uint32_t m_accepted;                                      //!< updates aggregated this round
+    WeightedAverageAccumulator m_accumulator;                 //!< sum s_i w_i of this round
     std::set<std::pair<uint32_t, uint32_t>> m_missing; //!< (round, worker) missing at its round end
     std::map<uint32_t, uint32_t>
         m_staleArrivalRound;  //!< per worker, last round a stale update came in
     EventId m_deadlineEvent;  //!< round deadline
     EventId m_nextRoundEvent; //!< next round start
 
-    TracedCallback<uint32_t, uint32_t> m_roundStartTrace;         //!< round started
-    TracedCallback<uint32_t, uint32_t, Time> m_roundEndTrace;     //!< round ended
-    TracedCallback<uint32_t, uint32_t> m_updateReceivedTrace;     //!< update aggregated
-    TracedCallback<uint32_t, uint32_t, int> m_updateDroppedTrace; //!< update dropped
-    TracedCallback<uint32_t> m_trainingFinishedTrace;             //!< all rounds resolved
+    TracedCallback<uint32_t, uint32_t> m_roundStartTrace;                 //!< round started
+    TracedCallback<uint32_t, uint32_t, Time> m_roundEndTrace;             //!< round ended
+    TracedCallback<uint32_t, uint32_t> m_updateReceivedTrace;             //!< update aggregated
+    TracedCallback<uint32_t, uint32_t, int> m_updateDroppedTrace;         //!< update dropped
+    TracedCallback<uint32_t, uint32_t, uint32_t> m_updateAggregatedTrace; //!< each aggregated
+    TracedCallback<uint32_t, uint32_t, int> m_updateDiscardedTrace; //!< arrived, not aggregated
+    TracedCallback<uint32_t> m_trainingFinishedTrace;               //!< all rounds resolved
 };
 
 } // namespace edgedml

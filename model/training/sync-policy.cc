@@ -54,5 +54,17 @@ SyncPolicy::GetRoundDeadline() const
     return Seconds(m_roundDeadlineS);
 }
 
+bool
+SyncPolicy::AcceptsRepeatedUpdates() const
+{
+    return DoAcceptsRepeatedUpdates();
+}
+
+bool
+SyncPolicy::DoAcceptsRepeatedUpdates() const
+{
+    return false;
+}
+
 } // namespace edgedml
 } // namespace ns3

@@ -26,9 +26,11 @@ namespace edgedml
  * (otherwise it is dropped as late), and after each accepted update
  * IsComplete() whether to aggregate now. If RoundDeadlineS > 0 the round
  * also closes that long after its start, with whatever arrived.
- * Subclasses implement DoAccepts and DoIsComplete. The counts are updates;
- * a policy counting mini-batch gradients (N-batch-sync) would weigh each
- * update by the batches it carries through the same hooks.
+ * Subclasses implement DoAccepts and DoIsComplete. The counts are updates
+ * aggregated, not workers. A policy that takes several updates from the
+ * same worker in one round (NBatchSyncPolicy) also overrides
+ * DoAcceptsRepeatedUpdates; the others take at most one update per worker
+ * and round (a repeated one is discarded as late).
  */
 class SyncPolicy : public Object
 {
@@ -61,11 +63,20 @@ class SyncPolicy : public Object
     /// \return the round deadline after the round start (zero: none)
     Time GetRoundDeadline() const;
 
+    /**
+     * \return whether the policy aggregates more than one update of the same
+     * worker in a round (then the workers keep computing local updates from
+     * W_t until the next model arrives, WorkerApplication::RepeatLocalUpdates)
+     */
+    bool AcceptsRepeatedUpdates() const;
+
   private:
     /// \copydoc Accepts
     virtual bool DoAccepts(uint32_t accepted, uint32_t expected) const = 0;
     /// \copydoc IsComplete
     virtual bool DoIsComplete(uint32_t accepted, uint32_t expected) const = 0;
+    /// \return whether repeated updates are aggregated (AcceptsRepeatedUpdates); default false
+    virtual bool DoAcceptsRepeatedUpdates() const;
 
     double m_roundDeadlineS; //!< round deadline after the round start, in s (0: none)
 };

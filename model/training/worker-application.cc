@@ -6,6 +6,7 @@
 
 #include "ns3/abort.h"
 #include "ns3/address-utils.h"
+#include "ns3/boolean.h"
 #include "ns3/double.h"
 #include "ns3/edge-server.h"
 #include "ns3/enum.h"
@@ -16,6 +17,7 @@
 #include "ns3/packet.h"
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
+#include "ns3/string.h"
 #include "ns3/trace-source-accessor.h"
 #include "ns3/type-id.h"
 #include "ns3/udp-socket-factory.h"
@@ -77,11 +79,36 @@ WorkerApplication::GetTypeId()
                           MakeDoubleChecker<double>(0.0))
             .AddAttribute("StragglerDelayS",
                           "Random extra delay between the end of local compute and the upload, "
-                          "in s (e.g. a shift plus an exponential; null: none). Idle time: no "
-                          "energy is charged for it.",
+                          "in s (e.g. ns3::edgedml::ShiftedExponentialRandomVariable, a shift "
+                          "plus an exponential; null: none), drawn per local update. Idle "
+                          "time: no energy is charged for it.",
                           PointerValue(),
                           MakePointerAccessor(&WorkerApplication::m_stragglerDelayS),
                           MakePointerChecker<RandomVariableStream>())
+            .AddAttribute("BusyPolicy",
+                          "What the worker does in a round at whose start its EdgeServer is "
+                          "busy with a task: Skip (it does not train) or Discard (it trains, "
+                          "spends the energy and uploads; the parameter server discards the "
+                          "update). Either way the round is reported Busy.",
+                          EnumValue(WorkerApplication::SKIP),
+                          MakeEnumAccessor(&WorkerApplication::m_busyPolicy),
+                          MakeEnumChecker(WorkerApplication::SKIP,
+                                          "Skip",
+                                          WorkerApplication::DISCARD,
+                                          "Discard"))
+            .AddAttribute("RepeatLocalUpdates",
+                          "After each upload, while no newer model has arrived, start another "
+                          "local update from the same W_t (N-batch-sync; TrainingHelper sets "
+                          "it from the sync policy).",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&WorkerApplication::m_repeatLocalUpdates),
+                          MakeBooleanChecker())
+            .AddAttribute("Availability",
+                          "Whether the worker is available in a round (a "
+                          "WorkerAvailabilityModel, one per worker; null: always).",
+                          StringValue("ns3::edgedml::AlwaysAvailable"),
+                          MakePointerAccessor(&WorkerApplication::m_availability),
+                          MakePointerChecker<WorkerAvailabilityModel>())
             .AddTraceSource("ModelReceived",
                             "The whole model broadcast of a round arrived.",
                             MakeTraceSourceAccessor(&WorkerApplication::m_modelReceivedTrace),
@@ -91,9 +118,18 @@ WorkerApplication::GetTypeId()
                             MakeTraceSourceAccessor(&WorkerApplication::m_trainingStartTrace),
                             "ns3::edgedml::WorkerApplication::RoundTracedCallback")
             .AddTraceSource("UpdateSent",
-                            "The update of a round was handed to the socket.",
+                            "An update of a round was handed to the socket.",
                             MakeTraceSourceAccessor(&WorkerApplication::m_updateSentTrace),
-                            "ns3::edgedml::WorkerApplication::RoundTracedCallback");
+                            "ns3::edgedml::WorkerApplication::RoundTracedCallback")
+            .AddTraceSource("UpdateAbandoned",
+                            "An extra local update of a round (RepeatLocalUpdates) was not "
+                            "uploaded because a newer model arrived.",
+                            MakeTraceSourceAccessor(&WorkerApplication::m_updateAbandonedTrace),
+                            "ns3::edgedml::WorkerApplication::RoundTracedCallback")
+            .AddTraceSource("Availability",
+                            "The availability of a round was drawn (at the round start).",
+                            MakeTraceSourceAccessor(&WorkerApplication::m_availabilityTrace),
+                            "ns3::edgedml::WorkerApplication::AvailabilityTracedCallback");
     return tid;
 }
 
@@ -102,9 +138,15 @@ WorkerApplication::WorkerApplication()
       m_encoding(ParameterEncoding::FLOAT32),
       m_cyclesPerBit(40.0),
       m_bitsPerSample(6272.0),
+      m_busyPolicy(SKIP),
+      m_repeatLocalUpdates(false),
       m_serverId(0),
       m_lastRound(-1),
+      m_stateRound(-1),
       m_trainingRound(0),
+      m_sequence(0),
+      m_hasPending(false),
+      m_pendingRound(0),
       m_updatesSent(0)
 {
 }
@@ -156,6 +198,67 @@ WorkerApplication::GetTrainer() const
     return m_trainer;
 }
 
+WorkerApplication::BusyPolicy
+WorkerApplication::GetBusyPolicy() const
+{
+    return m_busyPolicy;
+}
+
+bool
+WorkerApplication::IsRepeatingLocalUpdates() const
+{
+    return m_repeatLocalUpdates;
+}
+
+Ptr<WorkerAvailabilityModel>
+WorkerApplication::GetAvailabilityModel() const
+{
+    return m_availability;
+}
+
+Ptr<EdgeServer>
+WorkerApplication::GetEdgeServer()
+{
+    if (!m_edgeServer)
+    {
+        m_edgeServer = GetNode()->GetObject<EdgeServer>();
+        NS_ABORT_MSG_UNLESS(m_edgeServer,
+                            "WorkerApplication: node " << GetNode()->GetId()
+                                                       << " has no EdgeServer (EdgeServerHelper)");
+    }
+    return m_edgeServer;
+}
+
+WorkerApplication::RoundState
+WorkerApplication::BeginRound(uint32_t round)
+{
+    NS_ABORT_MSG_IF(static_cast<int64_t>(round) <= m_stateRound,
+                    "WorkerApplication::BeginRound: round " << round << " begun after round "
+                                                            << m_stateRound);
+    Ptr<EdgeServer> server = GetEdgeServer();
+    const bool available = m_availability ? m_availability->IsAvailable(round) : true;
+    m_stateRound = round;
+    m_availabilityTrace(round, available);
+    RoundState state = ELIGIBLE;
+    if (!server->IsOnline())
+    {
+        state = OFFLINE;
+    }
+    else if (server->IsBusy())
+    {
+        state = BUSY;
+    }
+    else if (!available)
+    {
+        state = UNAVAILABLE;
+    }
+    if (state == ELIGIBLE || (state == BUSY && available && m_busyPolicy == DISCARD))
+    {
+        m_trainableRounds.insert(round);
+    }
+    return state;
+}
+
 int64_t
 WorkerApplication::AssignStreams(int64_t stream)
 {
@@ -169,6 +272,10 @@ WorkerApplication::AssignStreams(int64_t stream)
         m_stragglerDelayS->SetStream(stream + used);
         ++used;
     }
+    if (m_availability)
+    {
+        used += m_availability->AssignStreams(stream + used);
+    }
     return used;
 }
 
@@ -176,10 +283,7 @@ void
 WorkerApplication::StartApplication()
 {
     NS_ABORT_MSG_UNLESS(m_model, "WorkerApplication: SetLearning was not called");
-    m_edgeServer = GetNode()->GetObject<EdgeServer>();
-    NS_ABORT_MSG_UNLESS(m_edgeServer,
-                        "WorkerApplication: node " << GetNode()->GetId()
-                                                   << " has no EdgeServer (EdgeServerHelper)");
+    GetEdgeServer();
     if (!m_socket)
     {
         m_socket = Socket::CreateSocket(GetNode(), m_protocol);
@@ -193,6 +297,7 @@ void
 WorkerApplication::StopApplication()
 {
     m_uploadEvent.Cancel();
+    m_hasPending = false;
     if (m_socket)
     {
         m_socket->SetRecvCallback(MakeNullCallback<void, Ptr<Socket>>());
@@ -208,6 +313,7 @@ WorkerApplication::DoDispose()
     m_uploadEvent.Cancel();
     m_socket = nullptr;
     m_stragglerDelayS = nullptr;
+    m_availability = nullptr;
     m_edgeServer = nullptr;
     m_model = nullptr;
     m_trainer = nullptr;
@@ -229,6 +335,28 @@ WorkerApplication::HandleRead(Ptr<Socket> socket)
     }
 }
 
+bool
+WorkerApplication::CanTrain(uint32_t round)
+{
+    Ptr<EdgeServer> server = GetEdgeServer();
+    if (!server->IsOnline())
+    {
+        return false;
+    }
+    if (m_stateRound < 0)
+    {
+        // Never begun by a parameter server (not registered): its state now.
+        return !server->IsBusy() || m_busyPolicy == DISCARD;
+    }
+    return m_trainableRounds.count(round) > 0;
+}
+
+bool
+WorkerApplication::IsActive()
+{
+    return GetEdgeServer()->IsComputing() || m_uploadEvent.IsRunning();
+}
+
 void
 WorkerApplication::ModelReceived(uint32_t round, const std::vector<uint8_t>& bytes)
 {
@@ -237,35 +365,88 @@ WorkerApplication::ModelReceived(uint32_t round, const std::vector<uint8_t>& byt
         return; // an older broadcast completed late
     }
     m_lastRound = round;
+    m_hasPending = false;
     m_assembler.ForgetBefore(m_serverId, round);
+    // The worker is done with the rounds before this one.
+    m_trainableRounds.erase(m_trainableRounds.begin(), m_trainableRounds.lower_bound(round));
     m_modelReceivedTrace(round);
-    if (!m_edgeServer->IsOnline() || m_edgeServer->IsBusy() || m_edgeServer->IsComputing() ||
-        m_uploadEvent.IsRunning())
+    if (m_repeatLocalUpdates && m_sequence > 0 && m_uploadEvent.IsRunning())
+    {
+        // An extra update waiting out its straggler delay is stale now.
+        m_uploadEvent.Cancel();
+        NS_LOG_INFO("worker " << GetWorkerId() << " abandons update " << m_sequence << " of round "
+                              << m_trainingRound);
+        m_updateAbandonedTrace(m_trainingRound);
+    }
+    if (!CanTrain(round) || (IsActive() && !m_repeatLocalUpdates))
     {
         NS_LOG_INFO("worker " << GetWorkerId() << " skips round " << round);
         return;
     }
-    const Eigen::VectorXd start = DecodeParameters(bytes, m_encoding);
+    Eigen::VectorXd start = DecodeParameters(bytes, m_encoding);
     NS_ABORT_MSG_IF(start.size() != static_cast<Eigen::Index>(m_model->GetNumParameters()),
                     "WorkerApplication: the broadcast carries "
                         << start.size() << " parameters, the model has "
                         << m_model->GetNumParameters() << " (check ParameterEncoding)");
+    if (IsActive())
+    {
+        // RepeatLocalUpdates: the newer model waits for the CPU (or for the
+        // upload of an update 0 waiting out its straggler delay).
+        m_hasPending = true;
+        m_pendingRound = round;
+        m_pendingStart = std::move(start);
+        return;
+    }
+    StartTraining(round, std::move(start), 0);
+}
+
+bool
+WorkerApplication::StartTraining(uint32_t round, Eigen::VectorXd start, uint32_t sequence)
+{
     LocalTrainingResult result = m_trainer->Train(*m_model, start, *m_data, m_rows);
     const double cycles =
         m_cyclesPerBit * m_bitsPerSample * static_cast<double>(result.samplesProcessed);
     m_trainingRound = round;
+    m_sequence = sequence;
+    m_start = std::move(start);
     m_update = std::move(result.parameters);
-    if (!m_edgeServer->Compute(cycles, MakeCallback(&WorkerApplication::ComputeDone, this)))
+    if (!GetEdgeServer()->Compute(cycles, MakeCallback(&WorkerApplication::ComputeDone, this)))
     {
         NS_LOG_INFO("worker " << GetWorkerId() << " could not compute in round " << round);
-        return;
+        return false;
     }
     m_trainingStartTrace(round);
+    return true;
+}
+
+bool
+WorkerApplication::StartPending()
+{
+    if (!m_hasPending)
+    {
+        return false;
+    }
+    m_hasPending = false;
+    if (static_cast<int64_t>(m_pendingRound) != m_lastRound || !CanTrain(m_pendingRound))
+    {
+        return false;
+    }
+    return StartTraining(m_pendingRound, std::move(m_pendingStart), 0);
 }
 
 void
 WorkerApplication::ComputeDone()
 {
+    if (m_repeatLocalUpdates && m_sequence > 0 &&
+        static_cast<int64_t>(m_trainingRound) < m_lastRound)
+    {
+        // An extra update of a round whose successor's model has arrived: stale.
+        NS_LOG_INFO("worker " << GetWorkerId() << " abandons update " << m_sequence << " of round "
+                              << m_trainingRound);
+        m_updateAbandonedTrace(m_trainingRound);
+        StartPending();
+        return;
+    }
     const double delayS = m_stragglerDelayS ? m_stragglerDelayS->GetValue() : 0.0;
     NS_ABORT_MSG_IF(delayS < 0.0,
                     "WorkerApplication: StragglerDelayS drew a negative delay " << delayS);
@@ -291,10 +472,19 @@ WorkerApplication::Upload()
                          m_remote,
                          bytes,
                          GetWorkerId(),
-                         m_trainingRound,
+                         MakeUpdateMessageId(m_trainingRound, m_sequence),
                          m_packetPayloadBytes);
     ++m_updatesSent;
     m_updateSentTrace(m_trainingRound);
+    if (!m_repeatLocalUpdates || StartPending())
+    {
+        return;
+    }
+    if (static_cast<int64_t>(m_trainingRound) == m_lastRound &&
+        m_sequence + 1 < MAX_UPDATES_PER_ROUND && CanTrain(m_trainingRound))
+    {
+        StartTraining(m_trainingRound, m_start, m_sequence + 1);
+    }
 }
 
 } // namespace edgedml
