@@ -95,7 +95,7 @@ struct TrainingScenarioParameters
     double l2{1e-4};            //!< LearningModel::L2Regularisation lambda
     uint32_t hiddenUnits{64};   //!< MlpModel::HiddenUnits (MLP only)
     double dirichletAlpha{0.0}; //!< DirichletDataPartitioner::Alpha (0: IID split)
-    uint32_t rounds{40};        //!< ParameterServerApplication::MaxRounds
+    uint32_t rounds{50};        //!< ParameterServerApplication::MaxRounds
     double roundGapS{0.0};      //!< ParameterServerApplication::RoundGapS, in s
     uint32_t localSteps{10};    //!< LocalTrainer::LocalSteps tau
     uint32_t batchSize{64};     //!< LocalTrainer::BatchSize b
