@@ -156,12 +156,18 @@ def command_of(program, options, rng_run):
     return [program] + ["--%s=%s" % kv for kv in options] + ["--RngRun=%d" % rng_run]
 
 
-def tail(path, lines=25):
+def tail(path, head=5, lines=20):
+    """The last lines of a file, and its first ones when it is longer (ns-3's
+    CommandLine puts the message first and its help after it)."""
     try:
         with open(path, errors="replace") as stream:
-            return "".join(stream.readlines()[-lines:])
+            text = stream.readlines()
     except OSError:
         return ""
+    if len(text) <= head + lines:
+        return "".join(text)
+    return "".join(text[:head] + ["[... %d lines ...]\n" % (len(text) - head - lines)]
+                   + text[-lines:])
 
 
 def execute(task, program, environment, timeout):
@@ -188,7 +194,7 @@ def execute(task, program, environment, timeout):
         os.rename(work, failed)
         reason = ("exit status %s" % code if code != 0
                   else "exit status 0 but no %s in its directory" % study.ROUNDS_FILE)
-        raise RunFailed("a run failed (%s):\n  %s\n  kept in %s\n--- stderr tail ---\n%s"
+        raise RunFailed("a run failed (%s):\n  %s\n  kept in %s\n--- its stderr ---\n%s"
                         % (reason, " ".join(command), failed,
                            tail(os.path.join(failed, "stderr")) or "(empty)\n"))
     meta = {"command": command, "options": options, "RngRun": rng_run,
