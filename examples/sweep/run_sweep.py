@@ -29,7 +29,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 
 sys.dont_write_bytecode = True  # leave no __pycache__ in the sources
@@ -260,8 +259,7 @@ def main(argv=None):
             % (PROG, len(points), args.runs, len(everything), len(done), len(mine), args.jobs))
         environment = run_environment(program)
         start = time.monotonic()
-        lock = threading.Lock()
-        finished = [0]
+        finished = 0
         failures = []
         with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
             pending = {}
@@ -282,10 +280,9 @@ def main(argv=None):
                     except RunFailed as error:
                         failures.append(str(error))
                         continue
-                    with lock:
-                        finished[0] += 1
+                    finished += 1
                     log("[%d/%d] %s RngRun=%d %.1f s" % (
-                        finished[0], len(mine),
+                        finished, len(mine),
                         " ".join("%s=%s" % kv for kv in options[:3]), rng_run, elapsed))
                 if failures:
                     queue.clear()

@@ -12,7 +12,6 @@ Special options: --failWith=N exits with status N after a message on stderr;
 --noRounds=true exits 0 without writing rounds.csv; --sleepS=x sleeps first.
 """
 
-import os
 import sys
 import time
 
