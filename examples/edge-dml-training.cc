@@ -86,6 +86,8 @@ main(int argc, char* argv[])
     int64_t batchSize = p.batchSize;
     int64_t hiddenUnits = p.hiddenUnits;
     int64_t syncN = p.syncN;
+    int64_t tasksPerRound = p.tasksPerRound;
+    double taskBandwidthMhz = p.taskBandwidthHz / 1e6;
     std::string model = "LogisticRegression";
     std::string syncPolicy = "Full";
     std::string dataDir = FASHION_MNIST_DEFAULT_DIRECTORY;
@@ -105,6 +107,7 @@ main(int argc, char* argv[])
     cmd.AddValue("numRbs", "uplink resource blocks R (0: one per edge server)", numRbs);
     cmd.AddValue("rbBandwidthHz", "bandwidth of one resource block, in Hz", p.rbBandwidthHz);
     cmd.AddValue("txPowerW", "edge-server transmit power p_i, in W", p.txPowerW);
+    cmd.AddValue("socket", "udp (UDP/IPv4) or packet (raw packet sockets)", p.socket);
     cmd.AddValue("lossUnit", "waterfall loss unit: Message or Packet", p.lossUnit);
     cmd.AddValue("waterfallThreshold", "waterfall threshold m (linear)", p.waterfallThreshold);
     cmd.AddValue("maxRetransmissions", "link-layer retransmissions per packet", maxRetransmissions);
@@ -114,6 +117,26 @@ main(int argc, char* argv[])
     cmd.AddValue("initialEnergyJ",
                  "initial battery energy of each edge server, in J",
                  p.initialEnergyJ);
+    cmd.AddValue("tasks", "run crowdsourcing tasks (a scheduling epoch per round)", p.tasks);
+    cmd.AddValue("scheduler",
+                 "task scheduler: Random, Greedy, Tabu, Annealing, LocalSearch, Exact (or a "
+                 "TaskScheduler TypeId name)",
+                 p.scheduler);
+    cmd.AddValue("taskArrival", "task arrivals: Batch (per round) or Poisson", p.taskArrival);
+    cmd.AddValue("tasksPerRound", "tasks q arriving at each round start (Batch)", tasksPerRound);
+    cmd.AddValue("taskArrivalRatePerS",
+                 "rate of the Poisson task arrivals, in tasks per s",
+                 p.taskArrivalRatePerS);
+    cmd.AddValue("unplacedTasks",
+                 "a task not placed at an epoch: Retry (until its deadline) or Reject",
+                 p.unplacedTasks);
+    cmd.AddValue("taskBandwidthMhz",
+                 "task bandwidth capacity B per epoch, in MHz",
+                 taskBandwidthMhz);
+    cmd.AddValue("taskEnergyBudgetJ",
+                 "task energy capacity E_max per epoch, in J",
+                 p.taskEnergyBudgetJ);
+    cmd.AddValue("preset", "scheduling preset: Valued or Strict (every task placed)", p.preset);
     cmd.AddValue("model", "LogisticRegression or Mlp (or a LearningModel TypeId name)", model);
     cmd.AddValue("l2", "L2 regularisation coefficient lambda", p.l2);
     cmd.AddValue("hiddenUnits", "hidden units of the Mlp model", hiddenUnits);
@@ -154,6 +177,7 @@ main(int argc, char* argv[])
     check.Positive("txPowerW", p.txPowerW, "W");
     check.AtMost("txPowerW", p.txPowerW, 1e6, "W");
     check.OneOf("lossUnit", p.lossUnit, {"Message", "Packet"});
+    check.OneOf("socket", p.socket, {"udp", "packet"});
     check.AtLeast("waterfallThreshold", p.waterfallThreshold, 0, "");
     check.AtMost("waterfallThreshold", p.waterfallThreshold, 1e6, "");
     check.AtLeast("maxRetransmissions", maxRetransmissions, 0, "");
@@ -188,6 +212,27 @@ main(int argc, char* argv[])
     check.AtMost("testLimit", testLimit, 1e9, "");
     check.AtLeast("evaluateEvery", evaluateEvery, 1, "");
     check.AtMost("evaluateEvery", evaluateEvery, 1000000, "");
+    {
+        TypeId schedulerTid;
+        std::string error;
+        if (!LookupTaskScheduler(p.scheduler, schedulerTid, error))
+        {
+            check.Fail("--scheduler=" + p.scheduler + ": " + error);
+        }
+    }
+    check.OneOf("taskArrival", p.taskArrival, {"Batch", "Poisson"});
+    check.AtLeast("tasksPerRound", tasksPerRound, 0, "tasks");
+    check.AtMost("tasksPerRound", tasksPerRound, 1000000, "tasks");
+    check.Positive("taskArrivalRatePerS", p.taskArrivalRatePerS, "tasks per s");
+    check.AtMost("taskArrivalRatePerS", p.taskArrivalRatePerS, 1e6, "tasks per s");
+    check.OneOf("unplacedTasks", p.unplacedTasks, {"Retry", "Reject"});
+    check.AtLeast("taskBandwidthMhz", taskBandwidthMhz, 0, "MHz");
+    check.AtMost("taskBandwidthMhz", taskBandwidthMhz, 1e6, "MHz");
+    check.AtLeast("taskEnergyBudgetJ", p.taskEnergyBudgetJ, 0, "J");
+    check.AtMost("taskEnergyBudgetJ", p.taskEnergyBudgetJ, 1e9, "J");
+    check.OneOf("preset", p.preset, {"Valued", "Strict"});
+    p.tasksPerRound = tasksPerRound;
+    p.taskBandwidthHz = taskBandwidthMhz * 1e6;
     const std::string modelName = model == "LogisticRegression"
                                       ? "ns3::edgedml::LogisticRegressionModel"
                                   : model == "Mlp" ? "ns3::edgedml::MlpModel"
@@ -242,12 +287,18 @@ main(int argc, char* argv[])
     const auto& records = recorder.GetRounds();
     uint32_t completed = 0;
     double participation = 0.0;
+    uint64_t tasksPlaced = 0;
+    uint64_t busyDropped = 0;
+    double utility = 0.0;
     for (const auto& r : records)
     {
         if (r.ended)
         {
             ++completed;
             participation += r.participants;
+            tasksPlaced += r.tasksAssigned;
+            busyDropped += r.dropped[ParameterServerApplication::BUSY];
+            utility += r.utility;
         }
     }
     if (completed == 0)
@@ -271,7 +322,9 @@ main(int argc, char* argv[])
     const RoundRecord& last = records.back();
     std::cout << std::fixed << std::setprecision(4) << "edge-dml-training: n=" << numEdgeServers
               << " rounds=" << completed << " model=" << model << " policy=" << syncPolicy
-              << " loss unit=" << p.lossUnit << "\n"
+              << " loss unit=" << p.lossUnit
+              << " tasks=" << (p.tasks ? p.scheduler + " " + p.taskArrival : std::string("off"))
+              << "\n"
               << "  update " << scenario.model->GetSerializedSize() << " bytes, samples "
               << std::accumulate(scenario.shards.begin(),
                                  scenario.shards.end(),
@@ -282,6 +335,8 @@ main(int argc, char* argv[])
               << last.testAccuracy << ", test loss " << last.testLoss << "\n"
               << "  mean participants per round " << participation / completed << " of "
               << numEdgeServers << ", energy " << last.energyJ << " J\n"
+              << "  tasks placed " << tasksPlaced << ", busy drops " << busyDropped
+              << ", mean system utility " << utility / completed << "\n"
               << "  results in rounds.csv, workers.csv" << (plot && plotted ? ", training.png" : "")
               << std::endl;
     Simulator::Destroy();

@@ -80,6 +80,15 @@ TrainingRecorder::TrainingRecorder(const TrainingScenario& scenario,
                                        MakeCallback(&TrainingRecorder::UpdateReceived, this));
     server->TraceConnectWithoutContext("UpdateDropped",
                                        MakeCallback(&TrainingRecorder::UpdateDropped, this));
+    if (scenario.coordinator)
+    {
+        scenario.coordinator->TraceConnectWithoutContext(
+            "TaskAssigned",
+            MakeCallback(&TrainingRecorder::TaskAssigned, this));
+        scenario.coordinator->TraceConnectWithoutContext(
+            "EpochScheduled",
+            MakeCallback(&TrainingRecorder::EpochScheduled, this));
+    }
 }
 
 void
@@ -89,12 +98,33 @@ TrainingRecorder::SetProgressStream(std::ostream* progress)
 }
 
 void
-TrainingRecorder::RecordTask(uint32_t round, uint32_t nodeId, double energyJ)
+TrainingRecorder::TaskAssigned(uint64_t /* taskId */,
+                               uint32_t nodeId,
+                               double /* utility */,
+                               double energyJ,
+                               Time /* duration */)
+{
+    m_epochTaskEnergyJ += energyJ;
+    ++m_workers[Index(nodeId)].tasksAssigned;
+}
+
+void
+TrainingRecorder::EpochScheduled(uint32_t round,
+                                 uint32_t pending,
+                                 uint32_t free,
+                                 uint32_t placed,
+                                 double utility,
+                                 SolveStatus status)
 {
     RoundRecord& r = Round(round);
-    ++r.tasksAssigned;
-    r.taskEnergyJ += energyJ;
-    ++m_workers[Index(nodeId)].tasksAssigned;
+    r.scheduled = true;
+    r.tasksPending = pending;
+    r.freeServers = free;
+    r.tasksAssigned = placed;
+    r.utility = utility;
+    r.feasible = status == SolveStatus::OPTIMAL || status == SolveStatus::FEASIBLE;
+    r.taskEnergyJ = m_epochTaskEnergyJ;
+    m_epochTaskEnergyJ = 0.0;
 }
 
 const std::vector<RoundRecord>&
@@ -197,7 +227,8 @@ TrainingRecorder::WriteRounds(std::ostream& out) const
 {
     using PS = ParameterServerApplication;
     out << "round,time_s,start_s,eligible,participants,busy_dropped,lost_dropped,late_dropped,"
-           "offline_dropped,tasks_assigned,task_energy_j,test_accuracy,test_loss,energy_j\n";
+           "offline_dropped,tasks_pending,free_es,tasks_assigned,task_energy_j,utility,"
+           "test_accuracy,test_loss,energy_j\n";
     out << std::setprecision(10);
     for (uint32_t t = 0; t < m_rounds.size(); ++t)
     {
@@ -208,9 +239,9 @@ TrainingRecorder::WriteRounds(std::ostream& out) const
         }
         out << t + 1 << "," << r.endS << "," << r.startS << "," << r.eligible << ","
             << r.participants << "," << r.dropped[PS::BUSY] << "," << r.dropped[PS::LOST] << ","
-            << r.dropped[PS::LATE] << "," << r.dropped[PS::OFFLINE] << "," << r.tasksAssigned << ","
-            << r.taskEnergyJ << "," << r.testAccuracy << "," << r.testLoss << "," << r.energyJ
-            << "\n";
+            << r.dropped[PS::LATE] << "," << r.dropped[PS::OFFLINE] << "," << r.tasksPending << ","
+            << r.freeServers << "," << r.tasksAssigned << "," << r.taskEnergyJ << "," << r.utility
+            << "," << r.testAccuracy << "," << r.testLoss << "," << r.energyJ << "\n";
     }
 }
 

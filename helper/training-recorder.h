@@ -39,8 +39,13 @@ struct RoundRecord
     double testAccuracy{0.0};        //!< test accuracy of W_{t+1}
     double testLoss{0.0};            //!< test loss of W_{t+1} (with the L2 term)
     double energyJ{0.0};             //!< energy spent by all ES until the round end, in J
+    uint32_t tasksPending{0};        //!< tasks offered to the scheduler at this round's epoch
+    uint32_t freeServers{0};         //!< ES free (online, not busy) at the epoch
     uint32_t tasksAssigned{0};       //!< tasks placed at this round's epoch
     double taskEnergyJ{0.0};         //!< task energy of the tasks placed at this epoch, in J
+    double utility{0.0};             //!< system utility U of the epoch's placement
+    bool scheduled{false};           //!< an epoch ran at this round's start
+    bool feasible{true};             //!< the epoch's solve found a placement
 };
 
 /**
@@ -84,15 +89,6 @@ class TrainingRecorder
      */
     void SetProgressStream(std::ostream* progress);
 
-    /**
-     * \brief Count a task placed on an edge server at a round's epoch (to be
-     * connected to a task coordinator's assignment trace).
-     * \param round the round whose epoch placed it
-     * \param nodeId the ES's node id
-     * \param energyJ its task energy, in J
-     */
-    void RecordTask(uint32_t round, uint32_t nodeId, double energyJ);
-
     /// \return per round records, by round number
     const std::vector<RoundRecord>& GetRounds() const;
     /// \return per ES records, by ES index
@@ -114,6 +110,25 @@ class TrainingRecorder
     void UpdateReceived(uint32_t worker, uint32_t round);
     /// \param worker node id \param round the round \param reason a DropReason
     void UpdateDropped(uint32_t worker, uint32_t round, int reason);
+    /**
+     * \param taskId the task \param nodeId its ES \param utility u_{j,i}
+     * \param energyJ E_task \param duration busy time
+     */
+    void TaskAssigned(uint64_t taskId,
+                      uint32_t nodeId,
+                      double utility,
+                      double energyJ,
+                      Time duration);
+    /**
+     * \param round the round \param pending tasks offered \param free free ES
+     * \param placed tasks placed \param utility system utility U \param status solve status
+     */
+    void EpochScheduled(uint32_t round,
+                        uint32_t pending,
+                        uint32_t free,
+                        uint32_t placed,
+                        double utility,
+                        SolveStatus status);
     /// \param round a round number \return its record, created if needed
     RoundRecord& Round(uint32_t round);
     /// \param nodeId a node id \return the ES index (aborts if not an ES)
@@ -132,6 +147,7 @@ class TrainingRecorder
     std::vector<RoundRecord> m_rounds;     //!< by round
     std::vector<WorkerRecord> m_workers;   //!< by ES index
     std::vector<int64_t> m_indexOfNode;    //!< node id -> ES index (-1: none)
+    double m_epochTaskEnergyJ{0.0};        //!< task energy placed in the running epoch, in J
 };
 
 } // namespace edgedml

@@ -6,6 +6,7 @@
 
 #include "edge-server-energy-model-helper.h"
 #include "edge-server-helper.h"
+#include "task-coordinator-helper.h"
 #include "training-helper.h"
 
 #include "ns3/annulus-position-allocator.h"
@@ -22,6 +23,8 @@
 #include "ns3/mobility-helper.h"
 #include "ns3/neighbor-cache-helper.h"
 #include "ns3/object-factory.h"
+#include "ns3/packet-socket-address.h"
+#include "ns3/packet-socket-helper.h"
 #include "ns3/random-variable-stream.h"
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
@@ -119,15 +122,53 @@ TrainingScenarioHelper::Install(std::shared_ptr<const Dataset> train,
         s.energyModels = energy.Install(s.edgeDevices, sources);
     }
 
-    // UDP over IPv4; the PS broadcasts W_t to every ES.
-    InternetStackHelper internet;
-    internet.Install(s.psNode);
-    internet.Install(s.edgeNodes);
-    Ipv4AddressHelper ipv4;
-    ipv4.SetBase("10.0.0.0", "255.0.0.0");
-    Ipv4InterfaceContainer interfaces = ipv4.Assign(devices);
-    NeighborCacheHelper neighbors;
-    neighbors.PopulateNeighborCache();
+    // The transport; the PS broadcasts W_t to every ES.
+    std::unique_ptr<TrainingHelper> trainingHelper;
+    if (p.socket == "packet")
+    {
+        PacketSocketHelper packetSockets;
+        packetSockets.Install(s.psNode);
+        packetSockets.Install(s.edgeNodes);
+        const uint16_t protocol = 0x88B5; // IEEE 802 local experimental EtherType
+        PacketSocketAddress local;
+        local.SetAllDevices();
+        local.SetProtocol(protocol);
+        PacketSocketAddress broadcast;
+        broadcast.SetSingleDevice(s.psDevice->GetIfIndex());
+        broadcast.SetPhysicalAddress(s.psDevice->GetBroadcast());
+        broadcast.SetProtocol(protocol);
+        // Every ES has one device (index 0 besides the loopback-free packet
+        // stack), so one Remote address serves all workers.
+        PacketSocketAddress remote;
+        remote.SetSingleDevice(s.edgeDevices.Get(0)->GetIfIndex());
+        remote.SetPhysicalAddress(s.psDevice->GetAddress());
+        remote.SetProtocol(protocol);
+        trainingHelper = std::make_unique<TrainingHelper>("ns3::PacketSocketFactory",
+                                                          local,
+                                                          broadcast,
+                                                          local,
+                                                          remote);
+    }
+    else
+    {
+        NS_ABORT_MSG_UNLESS(p.socket == "udp",
+                            "TrainingScenarioHelper: socket must be udp or packet, not "
+                                << p.socket);
+        InternetStackHelper internet;
+        internet.Install(s.psNode);
+        internet.Install(s.edgeNodes);
+        Ipv4AddressHelper ipv4;
+        ipv4.SetBase("10.0.0.0", "255.0.0.0");
+        Ipv4InterfaceContainer interfaces = ipv4.Assign(devices);
+        NeighborCacheHelper neighbors;
+        neighbors.PopulateNeighborCache();
+        trainingHelper =
+            std::make_unique<TrainingHelper>("ns3::UdpSocketFactory",
+                                             InetSocketAddress(Ipv4Address::GetAny(), p.port),
+                                             InetSocketAddress(Ipv4Address::GetBroadcast(), p.port),
+                                             InetSocketAddress(Ipv4Address::GetAny(), p.port),
+                                             InetSocketAddress(interfaces.GetAddress(0), p.port));
+    }
 
     // The data split: s_i samples per edge server.
     const std::vector<uint32_t> sizes = TrainingHelper::GetSampleCounts(s.edgeNodes);
@@ -168,11 +209,7 @@ TrainingScenarioHelper::Install(std::shared_ptr<const Dataset> train,
     stream += s.model->AssignStreams(stream);
     s.model->InitialiseParameters();
 
-    TrainingHelper training("ns3::UdpSocketFactory",
-                            InetSocketAddress(Ipv4Address::GetAny(), p.port),
-                            InetSocketAddress(Ipv4Address::GetBroadcast(), p.port),
-                            InetSocketAddress(Ipv4Address::GetAny(), p.port),
-                            InetSocketAddress(interfaces.GetAddress(0), p.port));
+    TrainingHelper& training = *trainingHelper;
     training.SetServerAttribute("MaxRounds", UintegerValue(p.rounds));
     training.SetServerAttribute("RoundGapS", DoubleValue(p.roundGapS));
     training.SetTrainerAttribute("LocalSteps", UintegerValue(p.localSteps));
@@ -193,20 +230,49 @@ TrainingScenarioHelper::Install(std::shared_ptr<const Dataset> train,
     s.workers = training.InstallWorkers(s.edgeNodes, s.server, s.model, train, s.shards);
     stream += TrainingHelper::AssignStreams(s.workers, stream);
 
-    // Round start: this round's interference, then the caller's hook.
+    // The crowdsourcing tasks.
+    if (p.tasks)
+    {
+        TaskCoordinatorHelper tasks;
+        tasks.SetScheduler(p.scheduler);
+        tasks.SetAttribute("ArrivalMode", StringValue(p.taskArrival));
+        tasks.SetAttribute("TasksPerEpoch", UintegerValue(p.tasksPerRound));
+        tasks.SetAttribute("ArrivalRatePerS", DoubleValue(p.taskArrivalRatePerS));
+        tasks.SetAttribute("UnplacedPolicy", StringValue(p.unplacedTasks));
+        tasks.SetAttribute("TaskBandwidthHz", DoubleValue(p.taskBandwidthHz));
+        tasks.SetAttribute("TaskEnergyBudgetJ", DoubleValue(p.taskEnergyBudgetJ));
+        tasks.SetAttribute("Preset", StringValue(p.preset));
+        s.coordinator = tasks.Install(s.edgeNodes, GetTrainingSuccessProbabilities(s));
+        stream += s.coordinator->AssignStreams(stream);
+        if (p.taskArrival == "Poisson")
+        {
+            s.coordinator->Start();
+        }
+    }
+
+    // Round start: this round's interference, the scheduling epoch, then the
+    // caller's hook.
+    const TrainingScenarioHelper helper = *this;
     Ptr<OfdmaChannel> channel = s.channel;
-    const bool redraw = p.redrawInterferenceEachRound;
-    Callback<void, uint32_t> hook = m_hook;
-    s.server->SetRoundStartHook(Callback<void, uint32_t>([channel, redraw, hook](uint32_t round) {
-        if (redraw)
-        {
-            channel->RedrawUplinkInterference();
-        }
-        if (!hook.IsNull())
-        {
-            hook(round);
-        }
-    }));
+    Ptr<TaskCoordinator> coordinator = s.coordinator;
+    NetDeviceContainer edgeDevices = s.edgeDevices;
+    s.server->SetRoundStartHook(
+        Callback<void, uint32_t>([helper, channel, coordinator, edgeDevices](uint32_t round) {
+            if (helper.m_parameters.redrawInterferenceEachRound)
+            {
+                channel->RedrawUplinkInterference();
+            }
+            if (coordinator)
+            {
+                coordinator->SetTrainingSuccessProbabilities(
+                    helper.ComputeTrainingSuccessProbabilities(channel, edgeDevices));
+                coordinator->RunEpoch(round);
+            }
+            if (!helper.m_hook.IsNull())
+            {
+                helper.m_hook(round);
+            }
+        }));
     if (streamsUsed)
     {
         *streamsUsed = stream - first;
@@ -218,12 +284,30 @@ double
 TrainingScenarioHelper::GetTrainingSuccessProbability(const TrainingScenario& scenario,
                                                       uint32_t i) const
 {
-    Ptr<OfdmaNetDevice> terminal = DynamicCast<OfdmaNetDevice>(scenario.edgeDevices.Get(i));
-    const uint32_t rbs = scenario.channel->GetUplinkRbCount();
+    return ComputeTrainingSuccessProbabilities(scenario.channel, scenario.edgeDevices).at(i);
+}
+
+std::vector<double>
+TrainingScenarioHelper::GetTrainingSuccessProbabilities(const TrainingScenario& scenario) const
+{
+    return ComputeTrainingSuccessProbabilities(scenario.channel, scenario.edgeDevices);
+}
+
+std::vector<double>
+TrainingScenarioHelper::ComputeTrainingSuccessProbabilities(Ptr<OfdmaChannel> channel,
+                                                            const NetDeviceContainer& devices) const
+{
+    // The fair share of the uplink RBs when every ES sends at once.
     const uint32_t share =
-        std::max<uint32_t>(1, rbs / std::max<uint32_t>(1, scenario.edgeNodes.GetN()));
-    const double snr = scenario.channel->CalcUplinkSnr(terminal, share);
-    return WaterfallSuccessProbability(m_parameters.waterfallThreshold, snr);
+        std::max<uint32_t>(1, channel->GetUplinkRbCount() / std::max<uint32_t>(1, devices.GetN()));
+    std::vector<double> o(devices.GetN());
+    for (uint32_t i = 0; i < devices.GetN(); ++i)
+    {
+        Ptr<OfdmaNetDevice> terminal = DynamicCast<OfdmaNetDevice>(devices.Get(i));
+        o[i] = WaterfallSuccessProbability(m_parameters.waterfallThreshold,
+                                           channel->CalcUplinkSnr(terminal, share));
+    }
+    return o;
 }
 
 } // namespace edgedml

@@ -15,6 +15,7 @@
 #include "ns3/ofdma-helper.h"
 #include "ns3/ofdma-net-device.h"
 #include "ns3/parameter-server-application.h"
+#include "ns3/task-coordinator.h"
 
 #include <memory>
 #include <string>
@@ -49,6 +50,7 @@ struct TrainingScenario
     std::vector<std::vector<uint32_t>> shards; //!< training rows of each ES (s_i of them)
     std::shared_ptr<const Dataset> train;      //!< the training set
     OfdmaHelper ofdma;                         //!< the helper that built the cell (pcap)
+    Ptr<TaskCoordinator> coordinator;          //!< the crowdsourcing tasks (null: none)
 
     /**
      * \param nodeId a node id
@@ -102,7 +104,19 @@ struct TrainingScenarioParameters
     double roundDeadlineS{1.0}; //!< SyncPolicy::RoundDeadlineS, in s (0: none)
     uint32_t syncN{40};         //!< NSyncPolicy::N (N-sync only)
     double stragglerMeanS{0.0}; //!< mean of the exponential straggler delay, in s (0: none)
-    uint16_t port{9000};        //!< UDP port of the parameter server and the workers
+    // Crowdsourcing tasks (MODEL.md section 5), scheduled at every round start.
+    bool tasks{true};                   //!< run a TaskCoordinator
+    std::string scheduler{"Tabu"};      //!< TaskCoordinator::Scheduler (short or TypeId name)
+    std::string taskArrival{"Batch"};   //!< TaskCoordinator::ArrivalMode (Batch or Poisson)
+    uint32_t tasksPerRound{10};         //!< TaskCoordinator::TasksPerEpoch (Batch)
+    double taskArrivalRatePerS{10.0};   //!< TaskCoordinator::ArrivalRatePerS (Poisson)
+    std::string unplacedTasks{"Retry"}; //!< TaskCoordinator::UnplacedPolicy (Retry or Reject)
+    double taskBandwidthHz{30e6};       //!< TaskCoordinator::TaskBandwidthHz B, in Hz
+    double taskEnergyBudgetJ{60.0};     //!< TaskCoordinator::TaskEnergyBudgetJ E_max, in J
+    std::string preset{"Valued"};       //!< TaskCoordinator::Preset (Valued or Strict)
+
+    std::string socket{"udp"}; //!< transport: udp (UDP/IPv4) or packet (raw packet sockets)
+    uint16_t port{9000};       //!< UDP port of the parameter server and the workers
 };
 
 /**
@@ -111,13 +125,16 @@ struct TrainingScenarioParameters
  * OFDMA cell: the PS at the origin, n edge servers (EdgeServerHelper draws
  * s_i and f_i) placed uniformly in the annulus, the OFDMA devices with the
  * waterfall loss, a BasicEnergySource and an EdgeServerEnergyModel per ES,
- * UDP/IPv4, the training set split over the ES (s_i samples each, IID or
- * Dirichlet) and the parameter server and workers (TrainingHelper).
+ * UDP/IPv4 (or raw packet sockets straight on the OFDMA devices, which
+ * skips the IP stack's per-packet cost), the training set split over the ES (s_i samples each, IID
+ * or Dirichlet) and the parameter server and workers (TrainingHelper).
  *
- * If redrawInterferenceEachRound is set, the PS's round-start hook redraws
- * the uplink interference and then calls the hook given to SetRoundStartHook
- * (e.g. a TaskCoordinator epoch), so the coordinator sees this round's
- * channel.
+ * At every round start (the PS's round-start hook) it redraws the uplink
+ * interference (if redrawInterferenceEachRound), gives the TaskCoordinator
+ * (if tasks) this round's o_i (GetTrainingSuccessProbability) and runs its
+ * scheduling epoch, which marks the ES that receive a task busy before the
+ * PS decides who is eligible; then it calls the hook given to
+ * SetRoundStartHook.
  *
  * Install draws from fixed streams starting at the given index; the same
  * parameters, seed and run give the same scenario.
@@ -158,7 +175,21 @@ class TrainingScenarioHelper
      */
     double GetTrainingSuccessProbability(const TrainingScenario& scenario, uint32_t i) const;
 
+    /**
+     * \param scenario a scenario
+     * \return o_i of every ES (GetTrainingSuccessProbability)
+     */
+    std::vector<double> GetTrainingSuccessProbabilities(const TrainingScenario& scenario) const;
+
   private:
+    /**
+     * \param channel the cell's channel \param devices the ES devices
+     * \return o_i of every ES under the current interference
+     */
+    std::vector<double> ComputeTrainingSuccessProbabilities(
+        Ptr<OfdmaChannel> channel,
+        const NetDeviceContainer& devices) const;
+
     TrainingScenarioParameters m_parameters; //!< the knobs
     Callback<void, uint32_t> m_hook;         //!< the caller's round-start hook
 };

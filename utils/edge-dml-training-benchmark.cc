@@ -85,6 +85,7 @@ main(int argc, char* argv[])
     int64_t localSteps = p.localSteps;
     int64_t batchSize = p.batchSize;
     int64_t bareEvents = 5000000;
+    int64_t maxRetransmissions = 3;
     p.lossUnit = "Packet";
     std::string dataDir = FASHION_MNIST_DEFAULT_DIRECTORY;
 
@@ -94,7 +95,9 @@ main(int argc, char* argv[])
     cmd.AddValue("samplesPerServer",
                  "samples s_i of every edge server (0: drawn from U{100, ..., 600})",
                  samplesPerServer);
+    cmd.AddValue("socket", "udp (UDP/IPv4) or packet (raw packet sockets)", p.socket);
     cmd.AddValue("lossUnit", "waterfall loss unit: Message or Packet", p.lossUnit);
+    cmd.AddValue("maxRetransmissions", "link-layer retransmissions per packet", maxRetransmissions);
     cmd.AddValue("localSteps", "local SGD steps tau per round", localSteps);
     cmd.AddValue("batchSize", "mini-batch size b", batchSize);
     cmd.AddValue("roundDeadlineS", "round deadline, in s (0: none)", p.roundDeadlineS);
@@ -110,6 +113,9 @@ main(int argc, char* argv[])
     check.AtLeast("samplesPerServer", samplesPerServer, 0, "samples");
     check.AtMost("samplesPerServer", samplesPerServer, 1e9, "samples");
     check.OneOf("lossUnit", p.lossUnit, {"Message", "Packet"});
+    check.OneOf("socket", p.socket, {"udp", "packet"});
+    check.AtLeast("maxRetransmissions", maxRetransmissions, 0, "");
+    check.AtMost("maxRetransmissions", maxRetransmissions, 1000, "");
     check.AtLeast("localSteps", localSteps, 1, "");
     check.AtMost("localSteps", localSteps, 1000000, "");
     check.AtLeast("batchSize", batchSize, 1, "");
@@ -122,6 +128,7 @@ main(int argc, char* argv[])
     p.rounds = rounds;
     p.samplesPerServer = samplesPerServer;
     p.localSteps = localSteps;
+    p.maxRetransmissions = maxRetransmissions;
     p.batchSize = batchSize;
 
     // Baseline: a bare ns-3 event loop in this process, before anything else.
@@ -200,11 +207,13 @@ main(int argc, char* argv[])
     Simulator::Destroy();
 
     const double networkS = runS - learning.seconds;
-    std::printf("edge-dml-training-benchmark: n=%lld rounds=%u loss unit=%s s_i=%lld tau=%lld "
-                "b=%lld update=%u bytes\n",
+    std::printf("edge-dml-training-benchmark: n=%lld rounds=%u loss unit=%s retransmissions=%lld "
+                "socket=%s s_i=%lld tau=%lld b=%lld update=%u bytes\n",
                 static_cast<long long>(numEdgeServers),
                 completed,
                 p.lossUnit.c_str(),
+                static_cast<long long>(maxRetransmissions),
+                p.socket.c_str(),
                 static_cast<long long>(samplesPerServer),
                 static_cast<long long>(localSteps),
                 static_cast<long long>(batchSize),

@@ -279,7 +279,10 @@ EdgeServerEnergyModel::ChangeState(int newState)
 void
 EdgeServerEnergyModel::ScheduleDepletionCheck()
 {
-    m_depletionCheck.Cancel();
+    // Remove, not Cancel: a cancelled far-future check would stay in the
+    // event list, which then grows by one event per packet and slows every
+    // insertion (MapScheduler) for the rest of the run.
+    Simulator::Remove(m_depletionCheck);
     const double powerW = GetPowerW();
     if (!m_source || m_depleted || powerW <= 0.0)
     {

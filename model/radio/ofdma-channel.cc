@@ -141,6 +141,7 @@ OfdmaChannel::Attach(Ptr<OfdmaNetDevice> device)
     }
     m_terminals.push_back(device);
     m_byAddress[Mac48Address::ConvertFrom(device->GetAddress())] = device;
+    m_backlogged += device->IsBacklogged() ? 1 : 0;
 }
 
 std::size_t
@@ -362,15 +363,17 @@ OfdmaChannel::ScheduleServe()
     }
 }
 
+void
+OfdmaChannel::NotifyBacklogChanged(bool backlogged)
+{
+    NS_ASSERT(backlogged || m_backlogged > 0);
+    m_backlogged = backlogged ? m_backlogged + 1 : m_backlogged - 1;
+}
+
 uint32_t
 OfdmaChannel::CountBacklogged() const
 {
-    uint32_t backlogged = 0;
-    for (const auto& terminal : m_terminals)
-    {
-        backlogged += terminal->IsBacklogged() ? 1 : 0;
-    }
-    return backlogged;
+    return m_backlogged;
 }
 
 void

@@ -178,6 +178,13 @@ class OfdmaChannel : public Channel
      * \param numRbs the RBs it held
      */
     void ReleaseUplinkRbs(Ptr<OfdmaNetDevice> terminal, uint32_t numRbs);
+
+    /**
+     * \brief Called by an attached terminal when it starts or stops having a
+     * packet to send, so that the backlogged count is kept without a scan.
+     * \param backlogged whether it has one now
+     */
+    void NotifyBacklogChanged(bool backlogged);
     /**
      * \brief Plan one transmission attempt: receivers, SNRs, rate and airtime.
      * \param sender the transmitting device
@@ -218,6 +225,7 @@ class OfdmaChannel : public Channel
     void ScheduleServe();
     /// \return the terminals that have a packet to send (the uplink's active transmitters)
     uint32_t CountBacklogged() const;
+    uint32_t m_backlogged{0}; //!< attached terminals with a packet to send
     /**
      * \param device a device on this channel
      * \return its node's MobilityModel (aborts with a clear message if none)

@@ -153,6 +153,7 @@ void
 OfdmaNetDevice::SetChannel(Ptr<OfdmaChannel> channel)
 {
     m_channel = channel;
+    m_countedBacklogged = m_role == TERMINAL && IsBacklogged(); // Attach counts it
     m_channel->Attach(this);
 }
 
@@ -200,6 +201,7 @@ OfdmaNetDevice::SetLinkUp(bool up)
         {
             Drop(packet, OfdmaDropReason::LINK_DOWN);
         }
+        ReportBacklog();
     }
     m_linkChangeCallbacks();
 }
@@ -214,6 +216,17 @@ bool
 OfdmaNetDevice::IsBacklogged() const
 {
     return m_current || (m_queue && !m_queue->IsEmpty());
+}
+
+void
+OfdmaNetDevice::ReportBacklog()
+{
+    const bool backlogged = IsBacklogged();
+    if (backlogged != m_countedBacklogged && m_role == TERMINAL && m_channel)
+    {
+        m_countedBacklogged = backlogged;
+        m_channel->NotifyBacklogChanged(backlogged);
+    }
 }
 
 Ptr<Queue<Packet>>
@@ -270,6 +283,7 @@ OfdmaNetDevice::Enqueue(Ptr<Packet> packet)
         Drop(packet, OfdmaDropReason::QUEUE_FULL);
         return false;
     }
+    ReportBacklog();
     TryTransmit();
     return true;
 }
@@ -416,6 +430,7 @@ OfdmaNetDevice::FinishCurrent()
     m_current = nullptr;
     m_receivers.clear();
     m_state = IDLE;
+    ReportBacklog();
     // Leave the event that ended this attempt before the next one starts.
     m_tryEvent.Cancel();
     m_tryEvent = Simulator::ScheduleNow(&OfdmaNetDevice::TryTransmit, this);

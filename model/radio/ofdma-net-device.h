@@ -83,6 +83,8 @@ class OfdmaNetDevice : public NetDevice
     double GetTxPowerW() const;
     /// \return whether the device has a packet to send (current or queued)
     bool IsBacklogged() const;
+    /// Tell the channel if IsBacklogged() changed since the last report.
+    void ReportBacklog();
     /// \return the transmit queue
     Ptr<Queue<Packet>> GetQueue() const;
     /// \param queue the transmit queue
@@ -216,6 +218,7 @@ class OfdmaNetDevice : public NetDevice
 
     State m_state;                           //!< current activity
     Ptr<Packet> m_current;                   //!< packet being sent (with MAC header)
+    bool m_countedBacklogged{false};         //!< backlog state last reported to the channel
     uint32_t m_attempt;                      //!< attempt number of m_current
     OfdmaTransmission m_currentTx;           //!< the attempt on the air
     std::vector<OfdmaReception> m_receivers; //!< receivers of the attempt on the air
