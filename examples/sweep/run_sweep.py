@@ -287,8 +287,9 @@ def main(argv=None):
                 if failures:
                     queue.clear()
         if failures:
-            fail(1, failures[0] + ("(%d more runs failed)\n" % (len(failures) - 1)
-                                   if len(failures) > 1 else ""))
+            more = len(failures) - 1
+            fail(1, failures[0] + ("(and %d more run%s failed)" % (more, "s" if more > 1 else "")
+                                   if more else ""))
         log("%s: ran %d runs in %.1f s" % (PROG, len(mine), time.monotonic() - start))
         if args.no_aggregate:
             return 0
