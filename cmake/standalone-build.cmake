@@ -311,4 +311,5 @@ function(edge_dml_example_tests)
               "-DEXPECT_REGEX=${regex}" -P ${scripts}/expect-exit.cmake
     )
   endforeach()
+  include(${CMAKE_CURRENT_SOURCE_DIR}/examples/sweep/sweep-tests.cmake)
 endfunction()
