@@ -302,6 +302,15 @@ main(int argc, char* argv[])
     scenarios.SetProblemAttribute("TaskEnergyBudgetJ", DoubleValue(energyBudgetJ));
     scenarios.AssignStreams(stream + 1000);
 
+    // Results are written under temporary names and renamed when complete.
+    AtomicOutputFile file("paper-figures.csv");
+    if (!file.IsOpen())
+    {
+        std::cerr << "edge-dml-paper: cannot create paper-figures.csv.partial: run in a writable "
+                     "directory"
+                  << std::endl;
+        return 1;
+    }
     std::vector<SolveRecord> records;
     const uint64_t points = instances * bandwidths.size() * ((maxTasks - minTasks) / taskStep + 1);
     uint64_t done = 0;
@@ -357,7 +366,6 @@ main(int argc, char* argv[])
 
     // Results: the CSV, then the summary on stdout.
     {
-        AtomicOutputFile file("paper-figures.csv");
         std::ostream& csv = file.Stream();
         csv << "algorithm,bandwidth_mhz,num_tasks,instance,status,utility,optimal_utility,gap,"
                "accepted,training_utility,upper_bound"

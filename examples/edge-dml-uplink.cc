@@ -202,6 +202,12 @@ main(int argc, char* argv[])
     // Results are written under temporary names and renamed when complete.
     AtomicOutputFile csv(output);
     PendingOutputFile pcapOutput(pcapFile);
+    if (!csv.IsOpen())
+    {
+        std::cerr << "edge-dml-uplink: cannot create " << output
+                  << ".partial: run in a writable directory" << std::endl;
+        return 1;
+    }
     std::ostringstream table;
     std::ostringstream summary;
     {
