@@ -111,19 +111,50 @@ AddMeanCurve(Gnuplot& plot,
     }
 }
 
-/// Write a gnuplot script and run gnuplot on it; false if gnuplot failed.
-bool
-RenderPlot(Gnuplot& plot, const std::string& script)
+/// The gnuplot to run. SEM runs programs with an empty environment (no
+/// PATH), so prefer the Debian binary's full path.
+std::string
+GnuplotCommand()
 {
+    return std::ifstream("/usr/bin/gnuplot").good() ? "/usr/bin/gnuplot" : "gnuplot";
+}
+
+/**
+ * Render a plot into png with gnuplot and keep its script; each file
+ * appears under its name only when complete.
+ * \param plot the plot
+ * \param png the image file
+ * \param script the gnuplot script kept for the user (it writes png)
+ * \param[out] error why not
+ * \return whether both files were written
+ */
+bool
+RenderPlot(Gnuplot& plot, const std::string& png, const std::string& script, std::string& error)
+{
+    PendingOutputFile image(png);
+    // The script gnuplot runs writes the image's partial file; it is removed
+    // on return (never committed).
+    PendingOutputFile runScript(script + ".run");
     {
-        std::ofstream out(script);
+        std::ofstream out(runScript.GetTemporaryPath());
+        plot.SetOutputFilename(image.GetTemporaryPath());
         plot.GenerateOutput(out);
+        if (!out)
+        {
+            error = "cannot write " + runScript.GetTemporaryPath();
+            return false;
+        }
     }
-    // SEM runs programs with an empty environment: no PATH, so prefer the
-    // Debian binary's full path.
-    const std::string gnuplot =
-        std::ifstream("/usr/bin/gnuplot").good() ? "/usr/bin/gnuplot" : "gnuplot";
-    return std::system((gnuplot + " " + script + " 2>/dev/null").c_str()) == 0;
+    if (std::system(
+            (GnuplotCommand() + " " + runScript.GetTemporaryPath() + " 2>/dev/null").c_str()) != 0)
+    {
+        error = "gnuplot failed on " + script;
+        return false;
+    }
+    AtomicOutputFile kept(script);
+    plot.SetOutputFilename(png);
+    plot.GenerateOutput(kept.Stream());
+    return kept.Commit(error) && image.Commit(error);
 }
 
 } // namespace
@@ -148,53 +179,89 @@ main(int argc, char* argv[])
     bool quiet = false;
 
     CommandLine cmd(__FILE__);
-    cmd.AddValue("numEdgeServers", "number of edge servers n", numEdgeServers);
-    cmd.AddValue("bandwidthsMhz",
-                 "system bandwidths B for tasks, comma-separated, in MHz",
-                 bandwidthsMhz);
-    cmd.AddValue("minTasks", "smallest number of tasks q", minTasks);
-    cmd.AddValue("maxTasks", "largest number of tasks q (the task list length)", maxTasks);
-    cmd.AddValue("taskStep", "step of q from minTasks to maxTasks", taskStep);
-    cmd.AddValue("instances", "independent instances (ES and task draws) per point", instances);
-    cmd.AddValue("algorithms",
-                 "comma-separated schedulers (short names or TypeIds); Exact always runs as "
-                 "the reference",
-                 algorithms);
-    cmd.AddValue("preset",
-                 "Valued (tasks may be rejected) or Strict (all placed, phi = 0)",
-                 preset);
-    cmd.AddValue("energyBudgetJ", "energy capacity E_max of the tasks, in J", energyBudgetJ);
-    cmd.AddValue("exactTimeLimitS", "time limit of each exact solve, in s", exactTimeLimitS);
-    cmd.AddValue("figure2Algorithm",
-                 "algorithm of the utility-vs-tasks-per-bandwidth plot",
-                 figure2Algorithm);
-    cmd.AddValue("figure3BandwidthMhz",
-                 "bandwidth of the per-algorithm plot, in MHz",
-                 figure3BandwidthMhz);
-    cmd.AddValue("measureTime",
-                 "write the runtime_ms column (wall-clock, not reproducible)",
-                 measureTime);
-    cmd.AddValue("plot", "render the PNG plots with gnuplot", plot);
-    cmd.AddValue("quiet", "no progress on stderr", quiet);
-    cmd.Parse(argc, argv);
+    CommandLineChecks check("edge-dml-paper");
+    check.AddInteger(cmd, "numEdgeServers", "number of edge servers n", numEdgeServers, 1, 100000);
+    check.AddString(cmd,
+                    "bandwidthsMhz",
+                    "system bandwidths B for tasks, comma-separated, in MHz",
+                    bandwidthsMhz);
+    check.AddInteger(cmd, "minTasks", "smallest number of tasks q", minTasks, 0, 100000);
+    check.AddInteger(cmd,
+                     "maxTasks",
+                     "largest number of tasks q (the task list length)",
+                     maxTasks,
+                     0,
+                     100000);
+    check.AddInteger(cmd, "taskStep", "step of q from minTasks to maxTasks", taskStep, 1, 100000);
+    check.AddInteger(cmd,
+                     "instances",
+                     "independent instances (ES and task draws) per point",
+                     instances,
+                     1,
+                     10000);
+    check.AddString(cmd,
+                    "algorithms",
+                    "comma-separated schedulers (short names or TypeIds); Exact always runs as "
+                    "the reference",
+                    algorithms);
+    check.AddChoice(cmd,
+                    "preset",
+                    "Valued (tasks may be rejected) or Strict (all placed, phi = 0; needs "
+                    "maxTasks <= numEdgeServers)",
+                    preset,
+                    {"Valued", "Strict"});
+    // The problem's TaskEnergyBudgetJ and the bandwidth (in Hz) accept up to 1e15.
+    check.AddPositive(cmd,
+                      "energyBudgetJ",
+                      "energy capacity E_max of the tasks, in J",
+                      energyBudgetJ,
+                      1e15,
+                      "J");
+    check.AddPositive(cmd,
+                      "exactTimeLimitS",
+                      "time limit of each exact solve, in s",
+                      exactTimeLimitS,
+                      1e6,
+                      "s");
+    check.AddString(cmd,
+                    "figure2Algorithm",
+                    "algorithm of the utility-vs-tasks-per-bandwidth plot",
+                    figure2Algorithm);
+    check.AddPositive(cmd,
+                      "figure3BandwidthMhz",
+                      "bandwidth of the per-algorithm plot, in MHz",
+                      figure3BandwidthMhz,
+                      1e9,
+                      "MHz");
+    check.AddBool(cmd,
+                  "measureTime",
+                  "write the runtime_ms column (wall-clock, not reproducible)",
+                  measureTime);
+    check.AddBool(cmd, "plot", "render the PNG plots with gnuplot", plot);
+    check.AddBool(cmd, "quiet", "no progress on stderr", quiet);
+    check.Parse(cmd, argc, argv);
 
-    const CommandLineChecks check("edge-dml-paper");
-    check.AtLeast("numEdgeServers", numEdgeServers, 1, "");
-    check.AtMost("numEdgeServers", numEdgeServers, 100000, "");
-    check.AtLeast("minTasks", minTasks, 0, "");
     check.AtLeast("maxTasks", maxTasks, minTasks, "tasks, at least minTasks");
-    check.AtMost("maxTasks", maxTasks, 100000, "");
-    check.AtLeast("taskStep", taskStep, 1, "");
-    check.AtLeast("instances", instances, 1, "");
-    check.AtMost("instances", instances, 10000, "");
-    check.OneOf("preset", preset, {"Valued", "Strict"});
-    check.Positive("energyBudgetJ", energyBudgetJ, "J");
-    check.Positive("exactTimeLimitS", exactTimeLimitS, "s");
-    check.AtMost("exactTimeLimitS", exactTimeLimitS, 1e6, "s");
-    check.Positive("figure3BandwidthMhz", figure3BandwidthMhz, "MHz");
+    if (preset == "Strict" && maxTasks > numEdgeServers)
+    {
+        check.Fail("--maxTasks=" + std::to_string(maxTasks) +
+                   " is invalid with --preset=Strict: every task needs its own edge server, so "
+                   "give maxTasks <= numEdgeServers (" +
+                   std::to_string(numEdgeServers) + ")");
+    }
+    // exactTimeLimitS is at least the attribute's 1 ms.
+    check.AtLeast("exactTimeLimitS", exactTimeLimitS, 1e-3, "s");
+    // The plots need gnuplot with its pngcairo terminal: check before the run.
+    if (plot &&
+        std::system((GnuplotCommand() + " -e \"set terminal pngcairo\" >/dev/null 2>&1").c_str()) !=
+            0)
+    {
+        check.Fail("--plot=true needs gnuplot with the pngcairo terminal: install the Debian "
+                   "package gnuplot-nox, or pass --plot=false");
+    }
 
     const std::vector<double> bandwidths =
-        check.PositiveList("bandwidthsMhz", bandwidthsMhz, "MHz");
+        check.PositiveList("bandwidthsMhz", bandwidthsMhz, "MHz", 1e9);
     if (std::find(bandwidths.begin(), bandwidths.end(), figure3BandwidthMhz) == bandwidths.end())
     {
         std::ostringstream msg;
@@ -235,6 +302,15 @@ main(int argc, char* argv[])
     scenarios.SetProblemAttribute("TaskEnergyBudgetJ", DoubleValue(energyBudgetJ));
     scenarios.AssignStreams(stream + 1000);
 
+    // Results are written under temporary names and renamed when complete.
+    AtomicOutputFile file("paper-figures.csv");
+    if (!file.IsOpen())
+    {
+        std::cerr << "edge-dml-paper: cannot create paper-figures.csv.partial: run in a writable "
+                     "directory"
+                  << std::endl;
+        return 1;
+    }
     std::vector<SolveRecord> records;
     const uint64_t points = instances * bandwidths.size() * ((maxTasks - minTasks) / taskStep + 1);
     uint64_t done = 0;
@@ -290,7 +366,7 @@ main(int argc, char* argv[])
 
     // Results: the CSV, then the summary on stdout.
     {
-        std::ofstream csv("paper-figures.csv");
+        std::ostream& csv = file.Stream();
         csv << "algorithm,bandwidth_mhz,num_tasks,instance,status,utility,optimal_utility,gap,"
                "accepted,training_utility,upper_bound"
             << (measureTime ? ",runtime_ms" : "") << "\n";
@@ -307,6 +383,12 @@ main(int argc, char* argv[])
                 csv << "," << r.solution.wallTimeMs;
             }
             csv << "\n";
+        }
+        std::string error;
+        if (!file.Commit(error))
+        {
+            std::cerr << "edge-dml-paper: " << error << std::endl;
+            return 1;
         }
     }
 
@@ -358,7 +440,7 @@ main(int argc, char* argv[])
 
     if (plot)
     {
-        Gnuplot fig2("paper-utility-vs-tasks.png",
+        Gnuplot fig2("",
                      "System utility vs tasks (" + figure2Algorithm +
                          ", n = " + std::to_string(numEdgeServers) + ", " + preset + ")");
         fig2.SetTerminal("pngcairo size 900,600");
@@ -384,7 +466,7 @@ main(int argc, char* argv[])
         std::ostringstream fig3Title;
         fig3Title << "System utility vs tasks per algorithm (B = " << figure3BandwidthMhz
                   << " MHz, n = " << numEdgeServers << ", " << preset << ")";
-        Gnuplot fig3("paper-algorithms.png", fig3Title.str());
+        Gnuplot fig3("", fig3Title.str());
         fig3.SetTerminal("pngcairo size 900,600");
         fig3.SetLegend("number of tasks q", "mean system utility U");
         fig3.AppendExtra("set key outside right");
@@ -394,11 +476,13 @@ main(int argc, char* argv[])
                 return r.algorithm == name && r.bandwidthMhz == figure3BandwidthMhz;
             });
         }
-        if (!RenderPlot(fig2, "paper-utility-vs-tasks.plt") ||
-            !RenderPlot(fig3, "paper-algorithms.plt"))
+        std::string error;
+        if (!RenderPlot(fig2, "paper-utility-vs-tasks.png", "paper-utility-vs-tasks.plt", error) ||
+            !RenderPlot(fig3, "paper-algorithms.png", "paper-algorithms.plt", error))
         {
-            std::cerr << "edge-dml-paper: gnuplot failed; install gnuplot (Debian package "
-                         "gnuplot-nox) or pass --plot=false. The .plt scripts are written.\n";
+            std::cerr << "edge-dml-paper: " << error
+                      << "; paper-figures.csv is written. Check gnuplot (Debian package "
+                         "gnuplot-nox) or pass --plot=false.\n";
             return 1;
         }
     }

@@ -99,150 +99,257 @@ main(int argc, char* argv[])
     bool quiet = false;
 
     CommandLine cmd(__FILE__);
-    cmd.AddValue("numEdgeServers", "number of edge servers n", numEdgeServers);
-    cmd.AddValue("minRadiusM", "smallest edge-server distance to the PS, in m", p.minRadiusM);
-    cmd.AddValue("maxRadiusM", "largest edge-server distance to the PS, in m", p.maxRadiusM);
-    cmd.AddValue("samplesPerServer",
-                 "samples s_i of every edge server (0: drawn from U{100, 200, ..., 600})",
-                 samplesPerServer);
-    cmd.AddValue("numRbs", "uplink resource blocks R (0: one per edge server)", numRbs);
-    cmd.AddValue("rbBandwidthHz", "bandwidth of one resource block, in Hz", p.rbBandwidthHz);
-    cmd.AddValue("txPowerW", "edge-server transmit power p_i, in W", p.txPowerW);
-    cmd.AddValue("socket", "udp (UDP/IPv4) or packet (raw packet sockets)", p.socket);
-    cmd.AddValue("lossUnit", "waterfall loss unit: Message or Packet", p.lossUnit);
-    cmd.AddValue("waterfallThreshold", "waterfall threshold m (linear)", p.waterfallThreshold);
-    cmd.AddValue("maxRetransmissions", "link-layer retransmissions per packet", maxRetransmissions);
-    cmd.AddValue("redrawInterference",
-                 "redraw the uplink interference at every round start",
-                 p.redrawInterferenceEachRound);
-    cmd.AddValue("initialEnergyJ",
-                 "initial battery energy of each edge server, in J",
-                 p.initialEnergyJ);
-    cmd.AddValue("tasks", "run crowdsourcing tasks (a scheduling epoch per round)", p.tasks);
-    cmd.AddValue("scheduler",
-                 "task scheduler: Random, Greedy, Tabu, Annealing, LocalSearch, Exact (or a "
-                 "TaskScheduler TypeId name)",
-                 p.scheduler);
-    cmd.AddValue("taskArrival", "task arrivals: Batch (per round) or Poisson", p.taskArrival);
-    cmd.AddValue("tasksPerRound", "tasks q arriving at each round start (Batch)", tasksPerRound);
-    cmd.AddValue("taskArrivalRatePerS",
-                 "rate of the Poisson task arrivals, in tasks per s",
-                 p.taskArrivalRatePerS);
-    cmd.AddValue("unplacedTasks",
-                 "a task not placed at an epoch: Retry (until its deadline) or Reject",
-                 p.unplacedTasks);
-    cmd.AddValue("taskBandwidthMhz",
-                 "task bandwidth capacity B per epoch, in MHz",
-                 taskBandwidthMhz);
-    cmd.AddValue("taskEnergyBudgetJ",
-                 "task energy capacity E_max per epoch, in J",
-                 p.taskEnergyBudgetJ);
-    cmd.AddValue("preset", "scheduling preset: Valued or Strict (every task placed)", p.preset);
-    cmd.AddValue("model", "LogisticRegression or Mlp (or a LearningModel TypeId name)", model);
-    cmd.AddValue("l2", "L2 regularisation coefficient lambda", p.l2);
-    cmd.AddValue("hiddenUnits", "hidden units of the Mlp model", hiddenUnits);
-    cmd.AddValue("dirichletAlpha",
-                 "Dirichlet alpha of the non-IID split (0: IID)",
-                 p.dirichletAlpha);
-    cmd.AddValue("rounds", "synchronous SGD rounds", rounds);
-    cmd.AddValue("roundGapS", "pause between a round's end and the next start, in s", p.roundGapS);
-    cmd.AddValue("localSteps", "local SGD steps tau per round", localSteps);
-    cmd.AddValue("batchSize", "mini-batch size b", batchSize);
-    cmd.AddValue("learningRate", "SGD step size eta", p.learningRate);
-    cmd.AddValue("syncPolicy", "Full, NSync, NBatchSync (or a SyncPolicy TypeId name)", syncPolicy);
-    cmd.AddValue("syncBatches", "M of the NBatchSync policy (updates per round)", syncBatches);
-    cmd.AddValue("busyPolicy",
-                 "a worker busy with a task: Skip (does not train) or Discard (trains, the "
-                 "update is discarded)",
-                 p.busyPolicy);
-    cmd.AddValue("availability",
-                 "volatile workers: Always, Bernoulli (p_a per round) or Markov (on/off chain)",
-                 p.availability);
-    cmd.AddValue("probabilityAvailable",
-                 "p_a of the Bernoulli availability",
-                 p.probabilityAvailable);
-    cmd.AddValue("probabilityOnToOff",
-                 "per-round on->off probability (Markov)",
-                 p.probabilityOnToOff);
-    cmd.AddValue("probabilityOffToOn",
-                 "per-round off->on probability (Markov)",
-                 p.probabilityOffToOn);
-    cmd.AddValue("stragglerShiftS", "shift of the straggler delay, in s", p.stragglerShiftS);
-    cmd.AddValue("roundDeadlineS", "round deadline, in s (0: none)", p.roundDeadlineS);
-    cmd.AddValue("syncN", "N of the NSync policy", syncN);
-    cmd.AddValue("stragglerMeanS",
-                 "mean exponential straggler delay, in s (0: none)",
-                 p.stragglerMeanS);
-    cmd.AddValue("dataDir", "directory of the Fashion-MNIST IDX .gz files", dataDir);
-    cmd.AddValue("trainLimit", "read at most this many training samples (0: all)", trainLimit);
-    cmd.AddValue("testLimit", "read at most this many test samples (0: all)", testLimit);
-    cmd.AddValue("evaluateEvery", "evaluate the test set every this many rounds", evaluateEvery);
-    cmd.AddValue("plot", "render training.png with gnuplot", plot);
-    cmd.AddValue("quiet", "no progress lines on stderr", quiet);
-    cmd.Parse(argc, argv);
+    CommandLineChecks check("edge-dml-training");
+    check.AddInteger(cmd,
+                     "numEdgeServers",
+                     "number of edge servers n",
+                     numEdgeServers,
+                     1,
+                     100000,
+                     "");
+    check.AddDouble(cmd,
+                    "minRadiusM",
+                    "smallest edge-server distance to the PS, in m",
+                    p.minRadiusM,
+                    0,
+                    1e6,
+                    "m");
+    check.AddDouble(cmd,
+                    "maxRadiusM",
+                    "largest edge-server distance to the PS, in m",
+                    p.maxRadiusM,
+                    0,
+                    1e6,
+                    "m");
+    check.AddInteger(cmd,
+                     "samplesPerServer",
+                     "samples s_i of every edge server (0: drawn from U{100, 200, ..., 600})",
+                     samplesPerServer,
+                     0,
+                     1000000000,
+                     "samples");
+    check.AddInteger(cmd,
+                     "numRbs",
+                     "uplink resource blocks R (0: one per edge server)",
+                     numRbs,
+                     0,
+                     1000000,
+                     "RBs; 0 gives one per edge server");
+    check.AddDouble(cmd,
+                    "rbBandwidthHz",
+                    "bandwidth of one resource block, in Hz",
+                    p.rbBandwidthHz,
+                    1,
+                    1e12,
+                    "Hz");
+    check
+        .AddPositive(cmd, "txPowerW", "edge-server transmit power p_i, in W", p.txPowerW, 1e6, "W");
+    check.AddChoice(cmd,
+                    "socket",
+                    "udp (UDP/IPv4) or packet (raw packet sockets)",
+                    p.socket,
+                    {"udp", "packet"});
+    check.AddChoice(cmd,
+                    "lossUnit",
+                    "waterfall loss unit: Message or Packet",
+                    p.lossUnit,
+                    {"Message", "Packet"});
+    check.AddDouble(cmd,
+                    "waterfallThreshold",
+                    "waterfall threshold m (linear)",
+                    p.waterfallThreshold,
+                    0,
+                    1e6,
+                    "");
+    check.AddInteger(cmd,
+                     "maxRetransmissions",
+                     "link-layer retransmissions per packet",
+                     maxRetransmissions,
+                     0,
+                     1000,
+                     "");
+    check.AddBool(cmd,
+                  "redrawInterference",
+                  "redraw the uplink interference at every round start",
+                  p.redrawInterferenceEachRound);
+    check.AddPositive(cmd,
+                      "initialEnergyJ",
+                      "initial battery energy of each edge server, in J",
+                      p.initialEnergyJ,
+                      1e15,
+                      "J");
+    check.AddBool(cmd, "tasks", "run crowdsourcing tasks (a scheduling epoch per round)", p.tasks);
+    check.AddString(cmd,
+                    "scheduler",
+                    "task scheduler: Random, Greedy, Tabu, Annealing, LocalSearch, Exact (or a "
+                    "TaskScheduler TypeId name)",
+                    p.scheduler);
+    check.AddChoice(cmd,
+                    "taskArrival",
+                    "task arrivals: Batch (per round) or Poisson",
+                    p.taskArrival,
+                    {"Batch", "Poisson"});
+    check.AddInteger(cmd,
+                     "tasksPerRound",
+                     "tasks q arriving at each round start (Batch)",
+                     tasksPerRound,
+                     0,
+                     1000000,
+                     "tasks");
+    check.AddPositive(cmd,
+                      "taskArrivalRatePerS",
+                      "rate of the Poisson task arrivals, in tasks per s",
+                      p.taskArrivalRatePerS,
+                      1e6,
+                      "tasks per s");
+    check.AddChoice(cmd,
+                    "unplacedTasks",
+                    "a task not placed at an epoch: Retry (until its deadline) or Reject",
+                    p.unplacedTasks,
+                    {"Retry", "Reject"});
+    check.AddDouble(cmd,
+                    "taskBandwidthMhz",
+                    "task bandwidth capacity B per epoch, in MHz",
+                    taskBandwidthMhz,
+                    0,
+                    1e6,
+                    "MHz");
+    check.AddDouble(cmd,
+                    "taskEnergyBudgetJ",
+                    "task energy capacity E_max per epoch, in J",
+                    p.taskEnergyBudgetJ,
+                    0,
+                    1e9,
+                    "J");
+    check.AddChoice(cmd,
+                    "preset",
+                    "scheduling preset: Valued or Strict (every task placed)",
+                    p.preset,
+                    {"Valued", "Strict"});
+    check.AddString(cmd,
+                    "model",
+                    "LogisticRegression or Mlp (or a LearningModel TypeId name)",
+                    model);
+    check.AddDouble(cmd, "l2", "L2 regularisation coefficient lambda", p.l2, 0, 1e6, "");
+    check.AddInteger(cmd,
+                     "hiddenUnits",
+                     "hidden units of the Mlp model",
+                     hiddenUnits,
+                     1,
+                     100000,
+                     "");
+    check.AddDouble(cmd,
+                    "dirichletAlpha",
+                    "Dirichlet alpha of the non-IID split (0: IID)",
+                    p.dirichletAlpha,
+                    0,
+                    1e6,
+                    "");
+    check.AddInteger(cmd, "rounds", "synchronous SGD rounds", rounds, 1, 1000000, "");
+    check.AddDouble(cmd,
+                    "roundGapS",
+                    "pause between a round's end and the next start, in s",
+                    p.roundGapS,
+                    0,
+                    1e6,
+                    "s");
+    check
+        .AddInteger(cmd, "localSteps", "local SGD steps tau per round", localSteps, 1, 1000000, "");
+    check.AddInteger(cmd, "batchSize", "mini-batch size b", batchSize, 1, 1000000, "");
+    check.AddPositive(cmd, "learningRate", "SGD step size eta", p.learningRate, 1e6, "");
+    check.AddString(cmd,
+                    "syncPolicy",
+                    "Full, NSync, NBatchSync (or a SyncPolicy TypeId name)",
+                    syncPolicy);
+    check.AddInteger(cmd,
+                     "syncBatches",
+                     "M of the NBatchSync policy (updates per round)",
+                     syncBatches,
+                     1,
+                     1000000,
+                     "updates");
+    check.AddChoice(cmd,
+                    "busyPolicy",
+                    "a worker busy with a task: Skip (does not train) or Discard (trains, the "
+                    "update is discarded)",
+                    p.busyPolicy,
+                    {"Skip", "Discard"});
+    check.AddChoice(cmd,
+                    "availability",
+                    "volatile workers: Always, Bernoulli (p_a per round) or Markov (on/off chain)",
+                    p.availability,
+                    {"Always", "Bernoulli", "Markov"});
+    check.AddDouble(cmd,
+                    "probabilityAvailable",
+                    "p_a of the Bernoulli availability",
+                    p.probabilityAvailable,
+                    0,
+                    1,
+                    "");
+    check.AddDouble(cmd,
+                    "probabilityOnToOff",
+                    "per-round on->off probability (Markov)",
+                    p.probabilityOnToOff,
+                    0,
+                    1,
+                    "");
+    check.AddDouble(cmd,
+                    "probabilityOffToOn",
+                    "per-round off->on probability (Markov)",
+                    p.probabilityOffToOn,
+                    0,
+                    1,
+                    "");
+    check.AddDouble(cmd,
+                    "stragglerShiftS",
+                    "shift of the straggler delay, in s",
+                    p.stragglerShiftS,
+                    0,
+                    1e6,
+                    "s");
+    check.AddDouble(cmd,
+                    "roundDeadlineS",
+                    "round deadline, in s (0: none)",
+                    p.roundDeadlineS,
+                    0,
+                    1e6,
+                    "s");
+    check.AddInteger(cmd, "syncN", "N of the NSync policy", syncN, 1, 1000000, "");
+    check.AddDouble(cmd,
+                    "stragglerMeanS",
+                    "mean exponential straggler delay, in s (0: none)",
+                    p.stragglerMeanS,
+                    0,
+                    1e6,
+                    "s");
+    check.AddString(cmd, "dataDir", "directory of the Fashion-MNIST IDX .gz files", dataDir);
+    check.AddInteger(cmd,
+                     "trainLimit",
+                     "read at most this many training samples (0: all)",
+                     trainLimit,
+                     0,
+                     1000000000,
+                     "");
+    check.AddInteger(cmd,
+                     "testLimit",
+                     "read at most this many test samples (0: all)",
+                     testLimit,
+                     0,
+                     1000000000,
+                     "");
+    check.AddInteger(cmd,
+                     "evaluateEvery",
+                     "evaluate the test set every this many rounds",
+                     evaluateEvery,
+                     1,
+                     1000000,
+                     "");
+    check.AddBool(cmd, "plot", "render training.png with gnuplot", plot);
+    check.AddBool(cmd, "quiet", "no progress lines on stderr", quiet);
+    check.Parse(cmd, argc, argv);
 
-    const CommandLineChecks check("edge-dml-training");
-    check.AtLeast("numEdgeServers", numEdgeServers, 1, "");
-    check.AtMost("numEdgeServers", numEdgeServers, 100000, "");
-    check.AtLeast("minRadiusM", p.minRadiusM, 0, "m");
-    check.AtMost("maxRadiusM", p.maxRadiusM, 1e6, "m");
     check.AtLeast("maxRadiusM", p.maxRadiusM, p.minRadiusM + 1e-9, "m, above minRadiusM");
-    check.AtLeast("samplesPerServer", samplesPerServer, 0, "samples");
-    check.AtMost("samplesPerServer", samplesPerServer, 1e9, "samples");
-    check.AtLeast("numRbs", numRbs, 0, "RBs; 0 gives one per edge server");
-    check.AtMost("numRbs", numRbs, 1000000, "RBs");
-    check.AtLeast("rbBandwidthHz", p.rbBandwidthHz, 1, "Hz");
-    check.AtMost("rbBandwidthHz", p.rbBandwidthHz, 1e12, "Hz");
-    check.Positive("txPowerW", p.txPowerW, "W");
-    check.AtMost("txPowerW", p.txPowerW, 1e6, "W");
-    check.OneOf("lossUnit", p.lossUnit, {"Message", "Packet"});
-    check.OneOf("socket", p.socket, {"udp", "packet"});
-    check.AtLeast("waterfallThreshold", p.waterfallThreshold, 0, "");
-    check.AtMost("waterfallThreshold", p.waterfallThreshold, 1e6, "");
-    check.AtLeast("maxRetransmissions", maxRetransmissions, 0, "");
-    check.AtMost("maxRetransmissions", maxRetransmissions, 1000, "");
-    check.Positive("initialEnergyJ", p.initialEnergyJ, "J");
-    check.AtMost("initialEnergyJ", p.initialEnergyJ, 1e15, "J");
-    check.AtLeast("l2", p.l2, 0, "");
-    check.AtMost("l2", p.l2, 1e6, "");
-    check.AtLeast("hiddenUnits", hiddenUnits, 1, "");
-    check.AtMost("hiddenUnits", hiddenUnits, 100000, "");
-    check.AtLeast("dirichletAlpha", p.dirichletAlpha, 0, "");
-    check.AtMost("dirichletAlpha", p.dirichletAlpha, 1e6, "");
-    check.AtLeast("rounds", rounds, 1, "");
-    check.AtMost("rounds", rounds, 1000000, "");
-    check.AtLeast("roundGapS", p.roundGapS, 0, "s");
-    check.AtMost("roundGapS", p.roundGapS, 1e6, "s");
-    check.AtLeast("localSteps", localSteps, 1, "");
-    check.AtMost("localSteps", localSteps, 1000000, "");
-    check.AtLeast("batchSize", batchSize, 1, "");
-    check.AtMost("batchSize", batchSize, 1000000, "");
-    check.Positive("learningRate", p.learningRate, "");
-    check.AtMost("learningRate", p.learningRate, 1e6, "");
-    check.AtLeast("roundDeadlineS", p.roundDeadlineS, 0, "s");
-    check.AtMost("roundDeadlineS", p.roundDeadlineS, 1e6, "s");
-    check.AtLeast("syncN", syncN, 1, "");
     check.AtMost("syncN", syncN, numEdgeServers, "updates, at most numEdgeServers");
-    check.AtLeast("syncBatches", syncBatches, 1, "updates");
-    check.AtMost("syncBatches", syncBatches, 1000000, "updates");
-    check.OneOf("busyPolicy", p.busyPolicy, {"Skip", "Discard"});
-    check.OneOf("availability", p.availability, {"Always", "Bernoulli", "Markov"});
-    check.AtLeast("probabilityAvailable", p.probabilityAvailable, 0, "");
-    check.AtMost("probabilityAvailable", p.probabilityAvailable, 1, "");
-    check.AtLeast("probabilityOnToOff", p.probabilityOnToOff, 0, "");
-    check.AtMost("probabilityOnToOff", p.probabilityOnToOff, 1, "");
-    check.AtLeast("probabilityOffToOn", p.probabilityOffToOn, 0, "");
-    check.AtMost("probabilityOffToOn", p.probabilityOffToOn, 1, "");
-    check.AtLeast("stragglerShiftS", p.stragglerShiftS, 0, "s");
-    check.AtMost("stragglerShiftS", p.stragglerShiftS, 1e6, "s");
-    check.AtLeast("stragglerMeanS", p.stragglerMeanS, 0, "s");
-    check.AtMost("stragglerMeanS", p.stragglerMeanS, 1e6, "s");
-    check.AtLeast("trainLimit", trainLimit, 0, "");
-    check.AtMost("trainLimit", trainLimit, 1e9, "");
-    check.AtLeast("testLimit", testLimit, 0, "");
-    check.AtMost("testLimit", testLimit, 1e9, "");
-    check.AtLeast("evaluateEvery", evaluateEvery, 1, "");
-    check.AtMost("evaluateEvery", evaluateEvery, 1000000, "");
     {
         TypeId schedulerTid;
         std::string error;
@@ -251,17 +358,6 @@ main(int argc, char* argv[])
             check.Fail("--scheduler=" + p.scheduler + ": " + error);
         }
     }
-    check.OneOf("taskArrival", p.taskArrival, {"Batch", "Poisson"});
-    check.AtLeast("tasksPerRound", tasksPerRound, 0, "tasks");
-    check.AtMost("tasksPerRound", tasksPerRound, 1000000, "tasks");
-    check.Positive("taskArrivalRatePerS", p.taskArrivalRatePerS, "tasks per s");
-    check.AtMost("taskArrivalRatePerS", p.taskArrivalRatePerS, 1e6, "tasks per s");
-    check.OneOf("unplacedTasks", p.unplacedTasks, {"Retry", "Reject"});
-    check.AtLeast("taskBandwidthMhz", taskBandwidthMhz, 0, "MHz");
-    check.AtMost("taskBandwidthMhz", taskBandwidthMhz, 1e6, "MHz");
-    check.AtLeast("taskEnergyBudgetJ", p.taskEnergyBudgetJ, 0, "J");
-    check.AtMost("taskEnergyBudgetJ", p.taskEnergyBudgetJ, 1e9, "J");
-    check.OneOf("preset", p.preset, {"Valued", "Strict"});
     p.tasksPerRound = tasksPerRound;
     p.taskBandwidthHz = taskBandwidthMhz * 1e6;
     const std::string modelName = model == "LogisticRegression"
@@ -288,9 +384,7 @@ main(int argc, char* argv[])
     FashionMnistReadResult data = ReadFashionMnist(dataDir, trainLimit, testLimit);
     if (!data.train)
     {
-        std::cerr << "edge-dml-training: " << data.error << " (option --dataDir=" << dataDir
-                  << ")\n";
-        return 1;
+        check.Fail("--dataDir=" + dataDir + " is invalid: " + data.error);
     }
 
     auto train = std::make_shared<const Dataset>(std::move(*data.train));
@@ -304,6 +398,16 @@ main(int argc, char* argv[])
                    std::to_string(std::accumulate(sizes.begin(), sizes.end(), uint64_t{0})) +
                    " samples but the training set has " + std::to_string(train->GetNumSamples()) +
                    "; lower --numEdgeServers or raise --trainLimit");
+    }
+    // Opened before the run, so that an unwritable directory is reported at
+    // once; renamed to their names only when complete.
+    AtomicOutputFile roundsFile("rounds.csv");
+    AtomicOutputFile workersFile("workers.csv");
+    if (!roundsFile.IsOpen() || !workersFile.IsOpen())
+    {
+        std::cerr << "edge-dml-training: cannot write rounds.csv and workers.csv in the current "
+                     "directory; run it from a writable directory\n";
+        return 1;
     }
     TrainingRecorder recorder(scenario, test, evaluateEvery);
     if (!quiet)
@@ -339,13 +443,13 @@ main(int argc, char* argv[])
         std::cerr << "edge-dml-training: no round completed\n";
         return 1;
     }
+    recorder.WriteRounds(roundsFile.Stream());
+    recorder.WriteWorkers(workersFile.Stream());
+    std::string error;
+    if (!roundsFile.Commit(error) || !workersFile.Commit(error))
     {
-        std::ofstream out("rounds.csv");
-        recorder.WriteRounds(out);
-    }
-    {
-        std::ofstream out("workers.csv");
-        recorder.WriteWorkers(out);
+        std::cerr << "edge-dml-training: " << error << "\n";
+        return 1;
     }
     bool plotted = true;
     if (plot)

@@ -22,9 +22,11 @@
  * --printEvery rounds:
  *   round=10 test_accuracy=0.80 test_loss=0.58 round_s=0.05
  *
- * Missing or damaged data files: one line on stderr, exit status 1.
+ * Bad option values, and missing or damaged data files: one line on stderr
+ * naming the option, exit status 2.
  */
 
+#include "ns3/command-line-checks.h"
 #include "ns3/command-line.h"
 #include "ns3/dirichlet-data-partitioner.h"
 #include "ns3/double.h"
@@ -64,54 +66,88 @@ main(int argc, char* argv[])
     double alpha = 0.0;
 
     CommandLine cmd(__FILE__);
+    CommandLineChecks check("edge-dml-centralised-sgd");
     cmd.Usage("Centralised mini-batch SGD on Fashion-MNIST; prints test accuracy and loss and "
               "the wall time per epoch.");
-    cmd.AddValue("model", "LogisticRegression or Mlp (or a TypeId name)", model);
-    cmd.AddValue("epochs", "number of epochs", epochs);
-    cmd.AddValue("batchSize", "samples per SGD step", batchSize);
-    cmd.AddValue("learningRate", "SGD step size", learningRate);
-    cmd.AddValue("l2", "L2 regularisation coefficient lambda", l2);
-    cmd.AddValue("hiddenUnits", "hidden units of the Mlp model", hiddenUnits);
-    cmd.AddValue("dataDir", "directory of the Fashion-MNIST IDX .gz files", dataDir);
-    cmd.AddValue("trainLimit", "read at most this many training samples (0: all)", trainLimit);
-    cmd.AddValue("testLimit", "read at most this many test samples (0: all)", testLimit);
-    cmd.AddValue("workers", "federated averaging over this many workers (0: centralised)", workers);
-    cmd.AddValue("localSteps", "federated: SGD steps per worker and round", localSteps);
-    cmd.AddValue("rounds", "federated: number of rounds", rounds);
-    cmd.AddValue("printEvery", "federated: print every this many rounds", printEvery);
-    cmd.AddValue("alpha", "federated: Dirichlet alpha of the split (0: IID)", alpha);
-    cmd.Parse(argc, argv);
+    check.AddString(cmd, "model", "LogisticRegression or Mlp (or a TypeId name)", model);
+    check.AddInteger(cmd, "epochs", "number of epochs", epochs, 1, 100000);
+    check.AddInteger(cmd, "batchSize", "samples per SGD step", batchSize, 1, 1000000);
+    check.AddPositive(cmd, "learningRate", "SGD step size", learningRate, 1e6);
+    check.AddDouble(cmd, "l2", "L2 regularisation coefficient lambda", l2, 0.0, 1e6);
+    check.AddInteger(cmd, "hiddenUnits", "hidden units of the Mlp model", hiddenUnits, 1, 100000);
+    check.AddString(cmd, "dataDir", "directory of the Fashion-MNIST IDX .gz files", dataDir);
+    check.AddInteger(cmd,
+                     "trainLimit",
+                     "read at most this many training samples (0: all)",
+                     trainLimit,
+                     0,
+                     60000);
+    check.AddInteger(cmd,
+                     "testLimit",
+                     "read at most this many test samples (0: all)",
+                     testLimit,
+                     0,
+                     10000);
+    check.AddInteger(cmd,
+                     "workers",
+                     "federated averaging over this many workers (0: centralised)",
+                     workers,
+                     0,
+                     60000);
+    check.AddInteger(cmd,
+                     "localSteps",
+                     "federated: SGD steps per worker and round",
+                     localSteps,
+                     1,
+                     1000000);
+    check.AddInteger(cmd, "rounds", "federated: number of rounds", rounds, 1, 10000000);
+    check.AddInteger(cmd,
+                     "printEvery",
+                     "federated: print every this many rounds",
+                     printEvery,
+                     1,
+                     10000000);
+    check.AddDouble(cmd,
+                    "alpha",
+                    "federated: Dirichlet alpha of the split (0: IID, else >= 0.001)",
+                    alpha,
+                    0.0,
+                    1e6);
+    check.Parse(cmd, argc, argv);
 
-    if (epochs == 0 || batchSize == 0 || localSteps == 0 || printEvery == 0 ||
-        !(learningRate > 0.0) || !(l2 >= 0.0) || !(alpha >= 0.0))
+    if (alpha > 0.0)
     {
-        std::cerr << "edge-dml-centralised-sgd: epochs, batchSize, localSteps and printEvery "
-                     "must be at least 1, learningRate positive, l2 and alpha non-negative\n";
-        return 2;
+        check.AtLeast("alpha", alpha, 1e-3, "0 for IID, else at least 0.001");
     }
     const std::string typeName = model == "LogisticRegression"
                                      ? "ns3::edgedml::LogisticRegressionModel"
                                  : model == "Mlp" ? "ns3::edgedml::MlpModel"
                                                   : model;
     TypeId tid;
-    if (!TypeId::LookupByNameFailSafe(typeName, &tid) || !tid.IsChildOf(LearningModel::GetTypeId()))
+    if (!TypeId::LookupByNameFailSafe(typeName, &tid) ||
+        !tid.IsChildOf(LearningModel::GetTypeId()) || !tid.HasConstructor())
     {
-        std::cerr << "edge-dml-centralised-sgd: unknown --model=" << model
-                  << "; use LogisticRegression or Mlp\n";
-        return 2;
+        check.Fail("--model=" + model +
+                   " is invalid: use LogisticRegression or Mlp (or the "
+                   "TypeId name of a subclass of ns3::edgedml::LearningModel)");
     }
 
     const auto readStart = std::chrono::steady_clock::now();
     const FashionMnistReadResult data = ReadFashionMnist(dataDir, trainLimit, testLimit);
     if (!data.train)
     {
-        std::cerr << "edge-dml-centralised-sgd: " << data.error << "\n";
-        return 1;
+        check.Fail("--dataDir=" + dataDir + " is invalid: " + data.error);
     }
     const double readS =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - readStart).count();
-    std::cout << "read train=" << data.train->GetNumSamples()
-              << " test=" << data.test->GetNumSamples() << " read_s=" << readS << std::endl;
+    const uint32_t n = data.train->GetNumSamples();
+    if (workers > n)
+    {
+        check.Fail("--workers=" + std::to_string(workers) + " is invalid: more than the " +
+                   std::to_string(n) + " training samples read (--trainLimit)");
+    }
+    std::cout << "read train=" << n << " test=" << data.test->GetNumSamples() << " read_s=" << readS
+              << std::endl;
 
     ObjectFactory factory(typeName);
     factory.Set("L2Regularisation", DoubleValue(l2));
@@ -124,13 +160,6 @@ main(int argc, char* argv[])
     learner->AssignStreams(1);
     learner->InitialiseParameters();
 
-    const uint32_t n = data.train->GetNumSamples();
-    if (workers > n)
-    {
-        std::cerr << "edge-dml-centralised-sgd: --workers=" << workers << " exceeds the " << n
-                  << " training samples\n";
-        return 2;
-    }
     std::cout << "model=" << model << " parameters=" << learner->GetNumParameters()
               << " update_bytes=" << learner->GetSerializedSize() << std::endl;
     if (workers > 0)

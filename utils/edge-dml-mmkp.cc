@@ -43,32 +43,41 @@ main(int argc, char* argv[])
     double timeLimitS = 0.0;
 
     CommandLine cmd(__FILE__);
+    CommandLineChecks check("edge-dml-mmkp");
     cmd.Usage("Solve an MMKP file (first line 'classes dimensions', then the capacities, then per "
               "class its item count and one line 'value weight_1 ... weight_m' per item) with "
               "one or all task-scheduling algorithms; prints one line per algorithm.");
-    cmd.AddValue("input", "the MMKP file to solve", input);
-    cmd.AddValue("algorithm",
-                 "a scheduler short name (Random, Greedy, Tabu, Annealing, LocalSearch, Exact), "
-                 "a TypeId name, or all",
-                 algorithm);
-    cmd.AddValue("disjoint",
-                 "item k of every class is resource k and resources are disjoint (files "
-                 "written from a task-scheduling problem)",
-                 disjoint);
-    cmd.AddValue("strict", "every class must get an item (the Strict preset)", strict);
-    cmd.AddValue("timeLimitS",
-                 "time limit, in s, for algorithms with a TimeLimitS attribute (0: their "
-                 "default)",
-                 timeLimitS);
-    cmd.Parse(argc, argv);
+    check.AddString(cmd, "input", "the MMKP file to solve", input);
+    check.AddString(cmd,
+                    "algorithm",
+                    "a scheduler short name (Random, Greedy, Tabu, Annealing, LocalSearch, "
+                    "Exact), a TypeId name, or all",
+                    algorithm);
+    check.AddBool(cmd,
+                  "disjoint",
+                  "item k of every class is resource k and resources are disjoint (files "
+                  "written from a task-scheduling problem)",
+                  disjoint);
+    check.AddBool(cmd, "strict", "every class must get an item (the Strict preset)", strict);
+    check.AddDouble(cmd,
+                    "timeLimitS",
+                    "time limit, in s, for algorithms with a TimeLimitS attribute (0: their "
+                    "default)",
+                    timeLimitS,
+                    0.0,
+                    1e7,
+                    "s");
+    check.Parse(cmd, argc, argv);
 
-    const CommandLineChecks check("edge-dml-mmkp");
     if (input == "none")
     {
         check.Fail("--input is missing: give the MMKP file to solve, e.g. --input=instance.mmkp");
     }
-    check.AtLeast("timeLimitS", timeLimitS, 0.0, "s");
-    check.AtMost("timeLimitS", timeLimitS, 1e7, "s");
+    // Every scheduler with a time limit takes at least 1 ms.
+    if (timeLimitS > 0.0)
+    {
+        check.AtLeast("timeLimitS", timeLimitS, 1e-3, "s, or 0 for the default");
+    }
 
     MmkpReadOptions options;
     options.resourcesByPosition = disjoint;

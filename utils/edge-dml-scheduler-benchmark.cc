@@ -35,7 +35,6 @@
 #include <limits>
 #include <map>
 #include <sstream>
-#include <tuple>
 
 using namespace ns3;
 using namespace ns3::edgedml;
@@ -231,53 +230,71 @@ main(int argc, char* argv[])
     int64_t subgradientSteps = 150;
 
     CommandLine cmd(__FILE__);
-    cmd.AddValue("bandwidthsMhz", "paper instances: bandwidths B, in MHz", bandwidthsMhz);
-    cmd.AddValue("minTasks", "paper instances: smallest q", minTasks);
-    cmd.AddValue("maxTasks", "paper instances: largest q", maxTasks);
-    cmd.AddValue("taskStep", "paper instances: step of q", taskStep);
-    cmd.AddValue("instances", "paper instances: independent draws per point", instances);
-    cmd.AddValue("algorithms", "heuristics to measure, comma-separated", algorithms);
-    cmd.AddValue("tabuIterations",
-                 "tabu MaxIterations budgets of the equal-time table",
-                 tabuIterations);
-    cmd.AddValue("scaleSizes", "numbers of ES n of the scaling table (q = n/2)", scaleSizes);
-    cmd.AddValue("scaleBaseBandwidthMhz",
-                 "scaling: bandwidth at n = 80, in MHz (x n/80)",
-                 scaleBaseBandwidthMhz);
-    cmd.AddValue("lpMaxItems", "scaling: largest instance (items) bounded by CBC's LP", lpMaxItems);
-    cmd.AddValue("subgradientSteps",
-                 "scaling: subgradient steps of the Lagrangian bound",
-                 subgradientSteps);
-    cmd.Parse(argc, argv);
+    CommandLineChecks check("edge-dml-scheduler-benchmark");
+    check.AddString(cmd, "bandwidthsMhz", "paper instances: bandwidths B, in MHz", bandwidthsMhz);
+    check.AddInteger(cmd, "minTasks", "paper instances: smallest q", minTasks, 0, 79);
+    check.AddInteger(cmd,
+                     "maxTasks",
+                     "paper instances: largest q",
+                     maxTasks,
+                     0,
+                     79,
+                     "tasks (n = 80)");
+    check.AddInteger(cmd, "taskStep", "paper instances: step of q", taskStep, 1, 79);
+    check.AddInteger(cmd,
+                     "instances",
+                     "paper instances: independent draws per point",
+                     instances,
+                     1,
+                     10000);
+    check.AddString(cmd, "algorithms", "heuristics to measure, comma-separated", algorithms);
+    check.AddString(cmd,
+                    "tabuIterations",
+                    "tabu MaxIterations budgets of the equal-time table",
+                    tabuIterations);
+    check.AddString(cmd,
+                    "scaleSizes",
+                    "numbers of ES n of the scaling table (q = n/2; at most 10000)",
+                    scaleSizes);
+    // Scaled by n/80 <= 125, 1e6 MHz stays within the problem's TaskBandwidthHz
+    // range (<= 1e15 Hz).
+    check.AddPositive(cmd,
+                      "scaleBaseBandwidthMhz",
+                      "scaling: bandwidth at n = 80, in MHz (x n/80)",
+                      scaleBaseBandwidthMhz,
+                      1e6,
+                      "MHz");
+    check.AddInteger(cmd,
+                     "lpMaxItems",
+                     "scaling: largest instance (items) bounded by CBC's LP",
+                     lpMaxItems,
+                     0,
+                     4294967295,
+                     "items");
+    check.AddInteger(cmd,
+                     "subgradientSteps",
+                     "scaling: subgradient steps of the Lagrangian bound",
+                     subgradientSteps,
+                     0,
+                     10000000);
+    check.Parse(cmd, argc, argv);
 
-    const CommandLineChecks check("edge-dml-scheduler-benchmark");
-    check.AtLeast("minTasks", minTasks, 0, "");
     check.AtLeast("maxTasks", maxTasks, minTasks, "tasks, at least minTasks");
-    check.AtMost("maxTasks", maxTasks, 79, "tasks (n = 80)");
-    check.AtLeast("taskStep", taskStep, 1, "");
-    check.AtLeast("instances", instances, 1, "");
-    check.AtLeast("lpMaxItems", lpMaxItems, 0, "items");
-    check.AtLeast("subgradientSteps", subgradientSteps, 0, "");
     const std::vector<double> bandwidths =
-        check.PositiveList("bandwidthsMhz", bandwidthsMhz, "MHz");
-    const std::vector<double> tabuBudgets =
-        check.PositiveList("tabuIterations", tabuIterations, "");
-    const std::vector<double> sizes = check.PositiveList("scaleSizes", scaleSizes, "ES");
-    // Both are counts: whole numbers within 32 bits.
-    for (const auto& [option, list, values] :
-         {std::tuple{"tabuIterations", tabuIterations, tabuBudgets},
-          std::tuple{"scaleSizes", scaleSizes, sizes}})
+        check.PositiveList("bandwidthsMhz", bandwidthsMhz, "MHz", 1e9);
+    // Tabu iterations are a uint32_t attribute. n ES with q = n/2 tasks make
+    // n^2/2 items: 5e7 at n = 10000, the largest size measured (memory and
+    // time grow with n^2; 100000 would need 5e9 items).
+    std::vector<double> tabuBudgets;
+    for (int64_t budget : check.IntegerList("tabuIterations", tabuIterations, 1, 4294967295, ""))
     {
-        for (double v : values)
-        {
-            if (v != std::floor(v) || v > 4294967295.0 || v < 1)
-            {
-                check.Fail(std::string("--") + option + "=" + list + " is invalid: " +
-                           std::to_string(v) + " is not a whole number in [1, 4294967295]");
-            }
-        }
+        tabuBudgets.push_back(static_cast<double>(budget));
     }
-    check.Positive("scaleBaseBandwidthMhz", scaleBaseBandwidthMhz, "MHz");
+    std::vector<double> sizes;
+    for (int64_t n : check.IntegerList("scaleSizes", scaleSizes, 1, 10000, "ES"))
+    {
+        sizes.push_back(static_cast<double>(n));
+    }
     const std::vector<std::string> names = check.SchedulerList("algorithms", algorithms);
 
     int64_t stream = 0;

@@ -50,7 +50,7 @@ EdgeServerEnergyModel::GetTypeId()
                           "J s^2 per cycle: E_cmp = gamma_T * cycles * f^2 (MODEL.md: 1e-27).",
                           DoubleValue(1e-27),
                           MakeDoubleAccessor(&EdgeServerEnergyModel::m_trainingCapacitance),
-                          MakeDoubleChecker<double>(0.0))
+                          MakeDoubleChecker<double>(0.0, 1.0))
             .AddTraceSource("TotalEnergyConsumption",
                             "Total energy consumed, in J (updated when the draw changes).",
                             MakeTraceSourceAccessor(&EdgeServerEnergyModel::m_totalEnergyJ),

@@ -73,6 +73,16 @@ class IdxFile
             error = m_path + ": not a valid gzip file (" + e.what() + "); " + INSTALL_HINT;
             return false;
         }
+        if (got != size && m_in.bad())
+        {
+            // The stream caught the decompressor's error: not gzip, or damaged.
+            std::ostringstream msg;
+            msg << m_path << ": not a complete gzip file (not gzip-compressed, damaged or "
+                << "truncated: decompression failed after " << got << " bytes of " << what << "); "
+                << INSTALL_HINT;
+            error = msg.str();
+            return false;
+        }
         if (got != size)
         {
             std::ostringstream msg;

@@ -35,18 +35,18 @@ LearningModel::GetTypeId()
                           "Number of input features (784 for Fashion-MNIST).",
                           UintegerValue(784),
                           MakeUintegerAccessor(&LearningModel::m_numFeatures),
-                          MakeUintegerChecker<uint32_t>(1))
+                          MakeUintegerChecker<uint32_t>(1, 100000))
             .AddAttribute("NumClasses",
                           "Number of classes (10 for Fashion-MNIST).",
                           UintegerValue(10),
                           MakeUintegerAccessor(&LearningModel::m_numClasses),
-                          MakeUintegerChecker<uint32_t>(2))
+                          MakeUintegerChecker<uint32_t>(2, 1000))
             .AddAttribute("L2Regularisation",
                           "Coefficient lambda of the L2 term (lambda/2)||w||^2 of the "
                           "objective, on all parameters (dimensionless).",
                           DoubleValue(1e-4),
                           MakeDoubleAccessor(&LearningModel::m_l2),
-                          MakeDoubleChecker<double>(0.0));
+                          MakeDoubleChecker<double>(0.0, 1e6));
     return tid;
 }
 

@@ -38,7 +38,7 @@ LocalTrainer::GetTypeId()
                           "eta: SGD step size (dimensionless).",
                           DoubleValue(0.1),
                           MakeDoubleAccessor(&LocalTrainer::m_learningRate),
-                          MakeDoubleChecker<double>(0.0));
+                          MakeDoubleChecker<double>(0.0, 1e6));
     return tid;
 }
 

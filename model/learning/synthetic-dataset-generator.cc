@@ -36,18 +36,18 @@ SyntheticDatasetGenerator::GetTypeId()
                           "Samples drawn by Generate() when it is given 0.",
                           UintegerValue(1000),
                           MakeUintegerAccessor(&SyntheticDatasetGenerator::m_numSamples),
-                          MakeUintegerChecker<uint32_t>(1))
+                          MakeUintegerChecker<uint32_t>(1, 10000000))
             .AddAttribute("Separation",
                           "Standard deviation of each coordinate of the class means "
                           "(larger: classes further apart, easier).",
                           DoubleValue(1.0),
                           MakeDoubleAccessor(&SyntheticDatasetGenerator::m_separation),
-                          MakeDoubleChecker<double>(0.0))
+                          MakeDoubleChecker<double>(0.0, 1e6))
             .AddAttribute("NoiseStdDev",
                           "Standard deviation of each feature around its class mean.",
                           DoubleValue(1.0),
                           MakeDoubleAccessor(&SyntheticDatasetGenerator::m_noiseStdDev),
-                          MakeDoubleChecker<double>(0.0));
+                          MakeDoubleChecker<double>(0.0, 1e6));
     return tid;
 }
 

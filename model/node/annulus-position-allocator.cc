@@ -36,12 +36,12 @@ AnnulusPositionAllocator::GetTypeId()
                           "Inner radius, in metres (MODEL.md: 50 m).",
                           DoubleValue(50.0),
                           MakeDoubleAccessor(&AnnulusPositionAllocator::m_minRadiusM),
-                          MakeDoubleChecker<double>(0.0))
+                          MakeDoubleChecker<double>(0.0, 1e7))
             .AddAttribute("MaxRadiusM",
                           "Outer radius, in metres (MODEL.md: 500 m); must exceed MinRadiusM.",
                           DoubleValue(500.0),
                           MakeDoubleAccessor(&AnnulusPositionAllocator::m_maxRadiusM),
-                          MakeDoubleChecker<double>(0.0));
+                          MakeDoubleChecker<double>(0.0, 1e7));
     return tid;
 }
 

@@ -41,7 +41,7 @@ EdgeServer::GetTypeId()
                           "U[1, 3] GHz by default).",
                           DoubleValue(2e9),
                           MakeDoubleAccessor(&EdgeServer::m_cpuFrequencyHz),
-                          MakeDoubleChecker<double>(1.0))
+                          MakeDoubleChecker<double>(1.0, 1e15))
             .AddTraceSource("Online",
                             "Whether the edge server is online.",
                             MakeTraceSourceAccessor(&EdgeServer::m_online),

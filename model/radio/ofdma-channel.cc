@@ -42,7 +42,7 @@ OfdmaChannel::GetTypeId()
                           "Bandwidth of one uplink resource block, in Hz (>= 1; MODEL.md: 1 MHz).",
                           DoubleValue(1e6),
                           MakeDoubleAccessor(&OfdmaChannel::m_rbBandwidthHz),
-                          MakeDoubleChecker<double>(1.0))
+                          MakeDoubleChecker<double>(1.0, 1e12))
             .AddAttribute("NumResourceBlocks",
                           "Number of uplink resource blocks R; 0 means one per attached "
                           "terminal (MODEL.md: R = n).",
@@ -53,12 +53,12 @@ OfdmaChannel::GetTypeId()
                           "Bandwidth of the shared downlink, in Hz (>= 1; MODEL.md: 20 MHz).",
                           DoubleValue(20e6),
                           MakeDoubleAccessor(&OfdmaChannel::m_downlinkBandwidthHz),
-                          MakeDoubleChecker<double>(1.0))
+                          MakeDoubleChecker<double>(1.0, 1e12))
             .AddAttribute("NoiseDensityDbmPerHz",
                           "Thermal noise power spectral density N0, in dBm/Hz.",
                           DoubleValue(-174.0),
                           MakeDoubleAccessor(&OfdmaChannel::m_noiseDensityDbmPerHz),
-                          MakeDoubleChecker<double>())
+                          MakeDoubleChecker<double>(-300.0, 100.0))
             .AddAttribute("UplinkInterferencePerRb",
                           "Random variable, in W, of the interference on each uplink RB of a "
                           "terminal; drawn per terminal at first use and on every "
@@ -71,7 +71,7 @@ OfdmaChannel::GetTypeId()
                           "1.8e-7 W).",
                           DoubleValue(1.8e-7),
                           MakeDoubleAccessor(&OfdmaChannel::m_downlinkInterferenceW),
-                          MakeDoubleChecker<double>(0.0))
+                          MakeDoubleChecker<double>(0.0, 1e6))
             .AddAttribute("PropagationLossModel",
                           "Channel gain between terminal and base station (MODEL.md: "
                           "log-distance, exponent 2, 1 m, 0 dB, i.e. h = d^-2).",

@@ -43,7 +43,7 @@ OfdmaNetDevice::GetTypeId()
                           "OfdmaHelper gives the base station 1 W).",
                           DoubleValue(0.01),
                           MakeDoubleAccessor(&OfdmaNetDevice::m_txPowerW),
-                          MakeDoubleChecker<double>(0.0))
+                          MakeDoubleChecker<double>(0.0, 1e6))
             .AddAttribute("MaxRetransmissions",
                           "Link-layer retransmissions of a corrupted unicast packet (0: no ARQ).",
                           UintegerValue(0),

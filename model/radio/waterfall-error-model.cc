@@ -34,7 +34,7 @@ WaterfallErrorModel::GetTypeId()
                           "1 - exp(-m / SNR). MODEL.md: 1.08, the value in Chen et al.'s code.",
                           DoubleValue(1.08),
                           MakeDoubleAccessor(&WaterfallErrorModel::m_threshold),
-                          MakeDoubleChecker<double>(0.0))
+                          MakeDoubleChecker<double>(0.0, 1e6))
             .AddAttribute("LossUnit",
                           "What one draw decides: a whole application message (packets "
                           "sharing a MessageTag) or a single packet.",
@@ -49,7 +49,7 @@ WaterfallErrorModel::GetTypeId()
                           "when this model is installed on a device other than OFDMA).",
                           DoubleValue(100.0),
                           MakeDoubleAccessor(&WaterfallErrorModel::m_fallbackSnrDb),
-                          MakeDoubleChecker<double>());
+                          MakeDoubleChecker<double>(-300.0, 300.0));
     return tid;
 }
 

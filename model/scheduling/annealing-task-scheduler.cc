@@ -35,7 +35,7 @@ AnnealingTaskScheduler::GetTypeId()
                           "(dimensionless).",
                           DoubleValue(1.0),
                           MakeDoubleAccessor(&AnnealingTaskScheduler::m_initialTemperature),
-                          MakeDoubleChecker<double>(0.0))
+                          MakeDoubleChecker<double>(0.0, 1e12))
             .AddAttribute("CoolingFactor",
                           "Factor applied to the temperature after every step (geometric "
                           "cooling, dimensionless, in (0, 1]).",

@@ -4,6 +4,7 @@
 
 #include "exact-task-scheduler.h"
 
+#include "ns3/abort.h"
 #include "ns3/boolean.h"
 #include "ns3/double.h"
 #include "ns3/log.h"
@@ -33,6 +34,9 @@ namespace
 
 /// CBC reports "no bound" as values around COIN_DBL_MAX; anything this large is no bound.
 constexpr double HUGE_OBJECTIVE = 1e50;
+
+/// Largest item value CLP takes (it asserts on objective coefficients from 1e25 on).
+constexpr double MAX_ITEM_VALUE = 1e20;
 
 /**
  * The reduced 0-1 model in column-major (CSC) form, ready for CLP/CBC.
@@ -105,6 +109,11 @@ BuildModel(const MmkpInstance& instance)
             {
                 continue;
             }
+            NS_ABORT_MSG_IF(std::fabs(value) > MAX_ITEM_VALUE,
+                            "ExactTaskScheduler: item "
+                                << k << " has value " << value
+                                << ", beyond CBC's range (|value| <= " << MAX_ITEM_VALUE
+                                << "); scale the instance's values");
             const double* w = instance.GetWeights(k);
             bool fits = true;
             for (uint32_t d = 0; d < dims && fits; ++d)
@@ -201,7 +210,7 @@ ExactTaskScheduler::GetTypeId()
                           "units; also the least improvement CBC looks for between solutions.",
                           DoubleValue(1e-10),
                           MakeDoubleAccessor(&ExactTaskScheduler::m_absoluteGap),
-                          MakeDoubleChecker<double>(0.0))
+                          MakeDoubleChecker<double>(0.0, 1e15))
             .AddAttribute("MaxNodes",
                           "Limit on branch-and-bound nodes of one solve; 0 for no limit.",
                           UintegerValue(0),

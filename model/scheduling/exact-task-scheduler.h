@@ -52,6 +52,10 @@ namespace edgedml
  * FEASIBLE, never OPTIMAL; under MustAssignAll it is reported as
  * NO_SOLUTION_FOUND. upperBound is never below the returned objective.
  *
+ * Range: item values must be within +-1e20 (CLP asserts on objective
+ * coefficients from 1e25 on); a larger value aborts with a message naming
+ * the item (ReadMmkp already limits files to 1e15).
+ *
  * Determinism: CBC runs single-threaded and is deterministic for a given
  * instance and attributes, except that where a time limit stops it depends on
  * the machine's speed. The scheduler uses no random variable

@@ -25,6 +25,10 @@ namespace
 /// Largest class, item or dimension count accepted from a file.
 constexpr uint64_t MAX_COUNT = std::numeric_limits<int32_t>::max();
 
+/// Largest magnitude of a capacity or value (CBC's LP solver asserts on
+/// objective coefficients from 1e25 on; 1e15 keeps sums exact to ~1 unit).
+constexpr double MAX_MAGNITUDE = 1e15;
+
 /// Reads a file line by line, skipping blank lines, and formats errors.
 class LineTokenizer
 {
@@ -225,10 +229,11 @@ ReadMmkp(std::istream& in, const std::string& sourceName, const MmkpReadOptions&
             return Failure(tok.Error(Quoted(tokens[d]) + " is not a number (capacity " +
                                      std::to_string(d + 1) + ")"));
         }
-        if (!std::isfinite(capacities[d]) || capacities[d] < 0.0)
+        if (!std::isfinite(capacities[d]) || capacities[d] < 0.0 || capacities[d] > MAX_MAGNITUDE)
         {
             return Failure(tok.Error("capacity " + std::to_string(d + 1) + " is " +
-                                     Quoted(tokens[d]) + "; capacities must be finite and >= 0"));
+                                     Quoted(tokens[d]) +
+                                     "; capacities must be finite, >= 0 and <= 1e15"));
         }
     }
 
@@ -273,10 +278,10 @@ ReadMmkp(std::istream& in, const std::string& sourceName, const MmkpReadOptions&
                 return Failure(
                     tok.Error(Quoted(tokens[0]) + " is not a number (value of " + item + ")"));
             }
-            if (!std::isfinite(value))
+            if (!std::isfinite(value) || std::fabs(value) > MAX_MAGNITUDE)
             {
                 return Failure(tok.Error("value of " + item + " is " + Quoted(tokens[0]) +
-                                         "; values must be finite"));
+                                         "; values must be finite and within +-1e15"));
             }
             bool oversized = false;
             for (uint64_t d = 0; d < dims; ++d)

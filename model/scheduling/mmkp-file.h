@@ -29,8 +29,10 @@ namespace edgedml
  *     items_of_class_2
  *     ...
  *
- * Counts are non-negative integers (dimensions >= 1), capacities and weights
- * finite and >= 0, values finite. Tokens on a line are separated by blanks;
+ * Counts are non-negative integers (dimensions >= 1), weights finite and
+ * >= 0, capacities in [0, 1e15] and values in [-1e15, 1e15] (the range the
+ * exact solver handles; an item heavier than a capacity can never be
+ * chosen, so its weights may be larger). Tokens on a line are separated by blanks;
  * blank lines are skipped; a trailing '\\r' is ignored. The format has no
  * base value (constant objective term) and no resources: see
  * MmkpReadOptions::resourcesByPosition.

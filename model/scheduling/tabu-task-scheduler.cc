@@ -296,7 +296,7 @@ TabuTaskScheduler::GetTypeId()
                           "each capacity (dimensionless; 0: rank by the objective change).",
                           DoubleValue(2.0),
                           MakeDoubleAccessor(&TabuTaskScheduler::m_freeCapacityBonus),
-                          MakeDoubleChecker<double>(0.0))
+                          MakeDoubleChecker<double>(0.0, 1e6))
             .AddAttribute("InsertItemsPerClass",
                           "With SwapInsertRemove: an insert draws its item among the class's "
                           "InsertItemsPerClass best items of positive value by value per "

@@ -50,7 +50,8 @@ LookupTaskScheduler(const std::string& name, TypeId& tid, std::string& error)
         }
     }
     TypeId found;
-    if (TypeId::LookupByNameFailSafe(full, &found) && found.IsChildOf(TaskScheduler::GetTypeId()))
+    if (TypeId::LookupByNameFailSafe(full, &found) && found.IsChildOf(TaskScheduler::GetTypeId()) &&
+        found.HasConstructor())
     {
         tid = found;
         return true;
@@ -72,6 +73,19 @@ CreateTaskScheduler(const std::string& name)
     TypeId tid;
     std::string error;
     NS_ABORT_MSG_UNLESS(LookupTaskScheduler(name, tid, error), error);
+    ObjectFactory factory;
+    factory.SetTypeId(tid);
+    return factory.Create<TaskScheduler>();
+}
+
+Ptr<TaskScheduler>
+CreateTaskScheduler(const std::string& name, std::string& error)
+{
+    TypeId tid;
+    if (!LookupTaskScheduler(name, tid, error))
+    {
+        return nullptr;
+    }
     ObjectFactory factory;
     factory.SetTypeId(tid);
     return factory.Create<TaskScheduler>();

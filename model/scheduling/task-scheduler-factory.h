@@ -30,7 +30,7 @@ const std::vector<std::string>& GetTaskSchedulerShortNames();
  * \ingroup edge-dml
  * \brief Resolve a scheduler name given by a user: a short name (see
  * GetTaskSchedulerShortNames, case-sensitive) or a full TypeId name of a
- * subclass of ns3::edgedml::TaskScheduler.
+ * constructible subclass of ns3::edgedml::TaskScheduler.
  * \param name the name
  * \param[out] tid the TypeId, when found
  * \param[out] error when not found, a message naming the value and the valid
@@ -47,6 +47,16 @@ bool LookupTaskScheduler(const std::string& name, TypeId& tid, std::string& erro
  * \return the new scheduler, with default attribute values
  */
 Ptr<TaskScheduler> CreateTaskScheduler(const std::string& name);
+
+/**
+ * \ingroup edge-dml
+ * \brief Create a scheduler by a name given by a user, without aborting.
+ * \param name a short name or TypeId name
+ * \param[out] error when the name is unknown, the message of
+ *             LookupTaskScheduler (names the value and the valid choices)
+ * \return the new scheduler with default attribute values, or null
+ */
+Ptr<TaskScheduler> CreateTaskScheduler(const std::string& name, std::string& error);
 
 } // namespace edgedml
 } // namespace ns3
