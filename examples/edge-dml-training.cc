@@ -349,7 +349,6 @@ main(int argc, char* argv[])
     check.Parse(cmd, argc, argv);
 
     check.AtLeast("maxRadiusM", p.maxRadiusM, p.minRadiusM + 1e-9, "m, above minRadiusM");
-    check.AtMost("syncN", syncN, numEdgeServers, "updates, at most numEdgeServers");
     {
         TypeId schedulerTid;
         std::string error;
@@ -370,6 +369,11 @@ main(int argc, char* argv[])
                                    : syncPolicy == "NBatchSync" ? "ns3::edgedml::NBatchSyncPolicy"
                                                                 : syncPolicy;
     p.syncPolicy = check.DerivedFrom("syncPolicy", policyName, SyncPolicy::GetTypeId()).GetName();
+    if (p.syncPolicy == "ns3::edgedml::NSyncPolicy")
+    {
+        // Only N-sync uses N; SEM passes every default, so the others ignore it.
+        check.AtMost("syncN", syncN, numEdgeServers, "updates, at most numEdgeServers");
+    }
     p.numEdgeServers = numEdgeServers;
     p.samplesPerServer = samplesPerServer;
     p.numRbs = numRbs;

@@ -244,7 +244,7 @@ set(edge-dml-training_BAD_INPUTS
     "taskBandwidthNegative|--taskBandwidthMhz=-30|2|--taskBandwidthMhz=-30 is invalid: must be >= 0"
     "schedulerUnknown|--scheduler=Foo|2|--scheduler=Foo: .*Foo"
     "syncPolicyUnknown|--syncPolicy=Foo|2|--syncPolicy=Foo is invalid"
-    "syncNAboveServers|--numEdgeServers=10 --syncN=20|2|--syncN=20 is invalid: must be <= 10"
+    "syncNAboveServers|--numEdgeServers=10 --syncPolicy=NSync --syncN=20|2|--syncN=20 is invalid: must be <= 10"
     "presetUnknown|--preset=Loose|2|--preset=Loose is invalid: use one of Valued Strict"
     "busyPolicyUnknown|--busyPolicy=Ignore|2|--busyPolicy=Ignore is invalid: use one of Skip Discard"
     "availabilityProbabilityAboveOne|--probabilityAvailable=1.5|2|--probabilityAvailable=1.5 is invalid: must be <= 1"

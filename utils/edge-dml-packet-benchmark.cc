@@ -1,7 +1,7 @@
 /*
  * SPDX-License-Identifier: GPL-2.0-only
  *
- * edge-dml-training-benchmark: wall time and peak memory of synchronous SGD
+ * edge-dml-packet-benchmark: wall time and peak memory of synchronous SGD
  * at packet level (issue 4's goal: 1,000 edge servers x 50 rounds with the
  * Packet loss unit in under 60 s and 2 GiB on a 2-core machine).
  *
@@ -14,8 +14,8 @@
  * aggregation). Prints one table; all figures are wall-clock measurements of
  * this run, so compare ratios, not absolute times, across machines.
  *
- *   ./edge-dml-training-benchmark
- *   ./edge-dml-training-benchmark --numEdgeServers=200 --rounds=20
+ *   ./edge-dml-packet-benchmark
+ *   ./edge-dml-packet-benchmark --numEdgeServers=200 --rounds=20
  */
 
 #include "ns3/core-module.h"
@@ -105,7 +105,7 @@ main(int argc, char* argv[])
     cmd.AddValue("dataDir", "directory of the Fashion-MNIST IDX .gz files", dataDir);
     cmd.Parse(argc, argv);
 
-    const CommandLineChecks check("edge-dml-training-benchmark");
+    const CommandLineChecks check("edge-dml-packet-benchmark");
     check.AtLeast("numEdgeServers", numEdgeServers, 1, "");
     check.AtMost("numEdgeServers", numEdgeServers, 100000, "");
     check.AtLeast("rounds", rounds, 1, "");
@@ -145,7 +145,7 @@ main(int argc, char* argv[])
     FashionMnistReadResult data = ReadFashionMnist(dataDir);
     if (!data.train)
     {
-        std::cerr << "edge-dml-training-benchmark: " << data.error
+        std::cerr << "edge-dml-packet-benchmark: " << data.error
                   << " (option --dataDir=" << dataDir << ")\n";
         return 1;
     }
@@ -207,7 +207,7 @@ main(int argc, char* argv[])
     Simulator::Destroy();
 
     const double networkS = runS - learning.seconds;
-    std::printf("edge-dml-training-benchmark: n=%lld rounds=%u loss unit=%s retransmissions=%lld "
+    std::printf("edge-dml-packet-benchmark: n=%lld rounds=%u loss unit=%s retransmissions=%lld "
                 "socket=%s s_i=%lld tau=%lld b=%lld update=%u bytes\n",
                 static_cast<long long>(numEdgeServers),
                 completed,
