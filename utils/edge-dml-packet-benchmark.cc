@@ -90,40 +90,50 @@ main(int argc, char* argv[])
     std::string dataDir = FASHION_MNIST_DEFAULT_DIRECTORY;
 
     CommandLine cmd(__FILE__);
-    cmd.AddValue("numEdgeServers", "number of edge servers n", numEdgeServers);
-    cmd.AddValue("rounds", "synchronous SGD rounds", rounds);
-    cmd.AddValue("samplesPerServer",
-                 "samples s_i of every edge server (0: drawn from U{100, ..., 600})",
-                 samplesPerServer);
-    cmd.AddValue("socket", "udp (UDP/IPv4) or packet (raw packet sockets)", p.socket);
-    cmd.AddValue("lossUnit", "waterfall loss unit: Message or Packet", p.lossUnit);
-    cmd.AddValue("maxRetransmissions", "link-layer retransmissions per packet", maxRetransmissions);
-    cmd.AddValue("localSteps", "local SGD steps tau per round", localSteps);
-    cmd.AddValue("batchSize", "mini-batch size b", batchSize);
-    cmd.AddValue("roundDeadlineS", "round deadline, in s (0: none)", p.roundDeadlineS);
-    cmd.AddValue("bareEvents", "events of the bare ns-3 event-loop baseline", bareEvents);
-    cmd.AddValue("dataDir", "directory of the Fashion-MNIST IDX .gz files", dataDir);
-    cmd.Parse(argc, argv);
-
-    const CommandLineChecks check("edge-dml-packet-benchmark");
-    check.AtLeast("numEdgeServers", numEdgeServers, 1, "");
-    check.AtMost("numEdgeServers", numEdgeServers, 100000, "");
-    check.AtLeast("rounds", rounds, 1, "");
-    check.AtMost("rounds", rounds, 100000, "");
-    check.AtLeast("samplesPerServer", samplesPerServer, 0, "samples");
-    check.AtMost("samplesPerServer", samplesPerServer, 1e9, "samples");
-    check.OneOf("lossUnit", p.lossUnit, {"Message", "Packet"});
-    check.OneOf("socket", p.socket, {"udp", "packet"});
-    check.AtLeast("maxRetransmissions", maxRetransmissions, 0, "");
-    check.AtMost("maxRetransmissions", maxRetransmissions, 1000, "");
-    check.AtLeast("localSteps", localSteps, 1, "");
-    check.AtMost("localSteps", localSteps, 1000000, "");
-    check.AtLeast("batchSize", batchSize, 1, "");
-    check.AtMost("batchSize", batchSize, 1000000, "");
-    check.AtLeast("roundDeadlineS", p.roundDeadlineS, 0, "s");
-    check.AtMost("roundDeadlineS", p.roundDeadlineS, 1e6, "s");
-    check.AtLeast("bareEvents", bareEvents, 1, "");
-    check.AtMost("bareEvents", bareEvents, 1e10, "");
+    CommandLineChecks check("edge-dml-packet-benchmark");
+    check.AddInteger(cmd, "numEdgeServers", "number of edge servers n", numEdgeServers, 1, 100000);
+    check.AddInteger(cmd, "rounds", "synchronous SGD rounds", rounds, 1, 100000);
+    check.AddInteger(cmd,
+                     "samplesPerServer",
+                     "samples s_i of every edge server (0: drawn from U{100, ..., 600})",
+                     samplesPerServer,
+                     0,
+                     1000000000,
+                     "samples");
+    check.AddChoice(cmd,
+                    "socket",
+                    "udp (UDP/IPv4) or packet (raw packet sockets)",
+                    p.socket,
+                    {"udp", "packet"});
+    check.AddChoice(cmd,
+                    "lossUnit",
+                    "waterfall loss unit: Message or Packet",
+                    p.lossUnit,
+                    {"Message", "Packet"});
+    check.AddInteger(cmd,
+                     "maxRetransmissions",
+                     "link-layer retransmissions per packet",
+                     maxRetransmissions,
+                     0,
+                     1000);
+    check.AddBool(cmd, "tasks", "run crowdsourcing tasks (tabu, 10 per round)", p.tasks);
+    check.AddInteger(cmd, "localSteps", "local SGD steps tau per round", localSteps, 1, 1000000);
+    check.AddInteger(cmd, "batchSize", "mini-batch size b", batchSize, 1, 1000000);
+    check.AddDouble(cmd,
+                    "roundDeadlineS",
+                    "round deadline, in s (0: none)",
+                    p.roundDeadlineS,
+                    0,
+                    1e6,
+                    "s");
+    check.AddInteger(cmd,
+                     "bareEvents",
+                     "events of the bare ns-3 event-loop baseline",
+                     bareEvents,
+                     1,
+                     10000000000);
+    check.AddString(cmd, "dataDir", "directory of the Fashion-MNIST IDX .gz files", dataDir);
+    check.Parse(cmd, argc, argv);
     p.numEdgeServers = numEdgeServers;
     p.rounds = rounds;
     p.samplesPerServer = samplesPerServer;
@@ -145,9 +155,7 @@ main(int argc, char* argv[])
     FashionMnistReadResult data = ReadFashionMnist(dataDir);
     if (!data.train)
     {
-        std::cerr << "edge-dml-packet-benchmark: " << data.error
-                  << " (option --dataDir=" << dataDir << ")\n";
-        return 1;
+        check.Fail("--dataDir=" + dataDir + " is invalid: " + data.error);
     }
     auto train = std::make_shared<const Dataset>(std::move(*data.train));
     auto test = std::make_shared<const Dataset>(std::move(*data.test));
@@ -208,12 +216,13 @@ main(int argc, char* argv[])
 
     const double networkS = runS - learning.seconds;
     std::printf("edge-dml-packet-benchmark: n=%lld rounds=%u loss unit=%s retransmissions=%lld "
-                "socket=%s s_i=%lld tau=%lld b=%lld update=%u bytes\n",
+                "socket=%s tasks=%s s_i=%lld tau=%lld b=%lld update=%u bytes\n",
                 static_cast<long long>(numEdgeServers),
                 completed,
                 p.lossUnit.c_str(),
                 static_cast<long long>(maxRetransmissions),
                 p.socket.c_str(),
+                p.tasks ? "on" : "off",
                 static_cast<long long>(samplesPerServer),
                 static_cast<long long>(localSteps),
                 static_cast<long long>(batchSize),

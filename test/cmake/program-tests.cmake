@@ -29,6 +29,7 @@ set(EDGE_DML_CHECKED_PROGRAMS
     edge-dml-scheduler-benchmark
     edge-dml-centralised-sgd
     edge-dml-training
+    edge-dml-packet-benchmark
 )
 
 # Cases every program must reject in the same way (CommandLineChecks::Parse).
@@ -253,6 +254,15 @@ set(edge-dml-training_BAD_INPUTS
     "dataDirEmpty|--dataDir=|2|--dataDir= ${empty}"
     "dataDirMissing|--dataDir=/nonexistent|2|--dataDir=/nonexistent is invalid: /nonexistent/train-images-idx3-ubyte.gz: cannot open the file. install the Debian package dataset-fashion-mnist"
     "dataTruncated|--dataDir=@DATASETS@/truncated ${training_small}|2|--dataDir=.*/truncated is invalid: .*not a complete gzip file"
+)
+
+set(edge-dml-packet-benchmark_BAD_INPUTS
+    "numEdgeServersZero|--numEdgeServers=0|2|--numEdgeServers=0 is invalid: must be >= 1"
+    "roundsHuge|--rounds=1e20|2|--rounds=1e20 is invalid"
+    "lossUnitUnknown|--lossUnit=Bits|2|--lossUnit=Bits is invalid: use one of Message Packet"
+    "deadlineNaN|--roundDeadlineS=nan|2|--roundDeadlineS=nan ${nan}"
+    "tooManySamples|--samplesPerServer=600|2|more samples than the 60,000 of Fashion-MNIST"
+    "dataDirMissing|--dataDir=/nonexistent|2|--dataDir=/nonexistent is invalid: /nonexistent/train-images-idx3-ubyte.gz: cannot open the file"
 )
 
 # Determinism: the same command twice gives byte-identical files; a different
