@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # edge-dml quick start on Debian 12.
 #
-#   utils/quickstart.sh run    install what is missing, build, run the flagship example
-#   utils/quickstart.sh test   install what is missing, build, run the whole test suite
+#   utils/quickstart.sh run            install what is missing, build, run the flagship example
+#   utils/quickstart.sh test           install what is missing, build and run the whole test
+#                                      suite in build/, then again under AddressSanitizer and
+#                                      UndefinedBehaviorSanitizer in build-sanitize/ (what CI runs)
+#   utils/quickstart.sh test-sanitize  only the sanitizer pass
 #
 # Installs only the Debian packages listed in utils/debian-packages.txt that are
 # not installed yet (with sudo unless run as root), then runs a CMake workflow
 # preset (see CMakePresets.json): "build" then the flagship example for run,
-# the preset of the same name otherwise. Downloads nothing else.
+# "test" then "test-sanitize" for test, the preset of the same name otherwise.
+# Downloads nothing else.
 set -euo pipefail
 
 usage() {
@@ -52,5 +56,10 @@ if [ "$workflow" = run ]; then
     # The flagship example on its embedded defaults; it writes
     # edge-dml-uplink.csv into the current directory (the checkout).
     exec build/bin/edge-dml-uplink
+fi
+if [ "$workflow" = test ]; then
+    # Any failing test or sanitizer report fails the command.
+    cmake --workflow --preset test
+    exec cmake --workflow --preset test-sanitize
 fi
 exec cmake --workflow --preset "$workflow"
