@@ -306,9 +306,8 @@ main(int argc, char* argv[])
     AtomicOutputFile file("paper-figures.csv");
     if (!file.IsOpen())
     {
-        std::cerr << "edge-dml-paper: cannot create paper-figures.csv.partial: run in a writable "
-                     "directory"
-                  << std::endl;
+        std::cerr << "edge-dml-paper: cannot create " << file.GetTemporaryPath()
+                  << ": run in a writable directory" << std::endl;
         return 1;
     }
     std::vector<SolveRecord> records;

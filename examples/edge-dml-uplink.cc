@@ -204,8 +204,8 @@ main(int argc, char* argv[])
     PendingOutputFile pcapOutput(pcapFile);
     if (!csv.IsOpen())
     {
-        std::cerr << "edge-dml-uplink: cannot create " << output
-                  << ".partial: run in a writable directory" << std::endl;
+        std::cerr << "edge-dml-uplink: cannot create " << csv.GetTemporaryPath()
+                  << ": run in a writable directory" << std::endl;
         return 1;
     }
     std::ostringstream table;

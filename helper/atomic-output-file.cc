@@ -7,7 +7,9 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <string>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace ns3
 {
@@ -16,7 +18,7 @@ namespace edgedml
 
 PendingOutputFile::PendingOutputFile(std::string path)
     : m_path(std::move(path)),
-      m_temporary(m_path + ".partial")
+      m_temporary(m_path + "." + std::to_string(getpid()) + ".partial")
 {
 }
 
@@ -80,6 +82,12 @@ const std::string&
 AtomicOutputFile::GetPath() const
 {
     return m_file.GetPath();
+}
+
+const std::string&
+AtomicOutputFile::GetTemporaryPath() const
+{
+    return m_file.GetTemporaryPath();
 }
 
 bool

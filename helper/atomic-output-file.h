@@ -19,11 +19,13 @@ namespace edgedml
  *
  * Whoever writes the file (this program through AtomicOutputFile, or
  * another writer such as gnuplot or a pcap trace given
- * GetTemporaryPath()) writes "<path>.partial"; Commit() renames it to
- * <path>. Destroyed without a successful Commit() (an error, an
+ * GetTemporaryPath()) writes "<path>.<pid>.partial"; Commit() renames it
+ * to <path>. Destroyed without a successful Commit() (an error, an
  * exception), it removes the partial file, so a failed run leaves no half
  * file under the result's name. A run killed by a signal can leave the
- * ".partial" file, never a truncated <path>.
+ * ".partial" file, never a truncated <path>. The process id keeps two runs
+ * in one directory from writing into each other's partial file (the last
+ * to finish gives the file).
  */
 class PendingOutputFile
 {
@@ -38,7 +40,7 @@ class PendingOutputFile
 
     /// \return the final name
     const std::string& GetPath() const;
-    /// \return the name to write to: GetPath() + ".partial"
+    /// \return the name to write to: GetPath() + ".<pid>.partial"
     const std::string& GetTemporaryPath() const;
 
     /**
@@ -70,7 +72,7 @@ class PendingOutputFile
 class AtomicOutputFile
 {
   public:
-    /// \param path the final name; the stream writes path + ".partial"
+    /// \param path the final name; the stream writes path + ".<pid>.partial"
     explicit AtomicOutputFile(std::string path);
 
     /// \return whether the partial file could be opened
@@ -79,6 +81,8 @@ class AtomicOutputFile
     std::ostream& Stream();
     /// \return the final name
     const std::string& GetPath() const;
+    /// \return the name written until Commit()
+    const std::string& GetTemporaryPath() const;
 
     /**
      * \brief Flush and close the stream and, when every write succeeded,

@@ -31,6 +31,7 @@
 #include <optional>
 #include <set>
 #include <sstream>
+#include <unistd.h>
 
 using namespace ns3;
 using namespace ns3::edgedml;
@@ -432,21 +433,27 @@ TEST(HardInputApi, AtomicOutputFilesAppearOnlyWhenComplete)
         ASSERT_TRUE(file.IsOpen());
         file.Stream() << "a,b\n1,2\n";
         EXPECT_FALSE(std::filesystem::exists(path)); // only the partial file so far
-        EXPECT_TRUE(std::filesystem::exists(path + ".partial"));
+        EXPECT_TRUE(std::filesystem::exists(file.GetTemporaryPath()));
+        EXPECT_EQ(file.GetTemporaryPath(), path + "." + std::to_string(getpid()) + ".partial");
         std::string error;
         ASSERT_TRUE(file.Commit(error)) << error;
     }
     EXPECT_EQ(Slurp(path), "a,b\n1,2\n");
-    EXPECT_FALSE(std::filesystem::exists(path + ".partial"));
+    EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir),
+                            std::filesystem::directory_iterator()),
+              1); // no partial file left
 
     // Not committed (an error or an exception on the way): nothing is left.
     const std::string failed = dir + "/failed.csv";
+    std::string partial;
     {
         AtomicOutputFile file(failed);
         file.Stream() << "half";
+        partial = file.GetTemporaryPath();
+        EXPECT_TRUE(std::filesystem::exists(partial));
     }
     EXPECT_FALSE(std::filesystem::exists(failed));
-    EXPECT_FALSE(std::filesystem::exists(failed + ".partial"));
+    EXPECT_FALSE(std::filesystem::exists(partial));
 
     // A directory that does not exist: a message naming the file, no file.
     AtomicOutputFile nowhere(dir + "/no-such-dir/x.csv");

@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # edge-dml quick start on Debian 12.
 #
-#   utils/quickstart.sh run    install what is missing, build, run the flagship example
-#   utils/quickstart.sh test   install what is missing, build, run the whole test suite
+#   utils/quickstart.sh run            install what is missing, build, run the flagship example
+#   utils/quickstart.sh test           install what is missing, build and run the whole test
+#                                      suite in build/, then again under AddressSanitizer and
+#                                      UndefinedBehaviorSanitizer in build-sanitize/ (what CI runs)
+#   utils/quickstart.sh test-sanitize  only the sanitizer pass
 #
 # Installs only the Debian packages listed in utils/debian-packages.txt that are
 # not installed yet (with sudo unless run as root), then runs a CMake workflow
 # preset (see CMakePresets.json): "build" then the flagship example for run,
-# the preset of the same name otherwise. Downloads nothing else.
+# "test" then "test-sanitize" for test, the preset of the same name otherwise.
+# Downloads nothing else.
 set -euo pipefail
 
 usage() {
@@ -53,5 +57,10 @@ if [ "$workflow" = run ]; then
     # tabu scheduling, 50 rounds); it writes rounds.csv, workers.csv and
     # training.png into the current directory (the checkout).
     exec build/bin/edge-dml-training
+fi
+if [ "$workflow" = test ]; then
+    # Any failing test or sanitizer report fails the command.
+    cmake --workflow --preset test
+    exec cmake --workflow --preset test-sanitize
 fi
 exec cmake --workflow --preset "$workflow"
