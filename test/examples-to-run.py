@@ -17,6 +17,8 @@ cpp_examples = [
     ("edge-dml-uplink", "True", "False"),
     ("edge-dml-uplink --numEdgeServers=10 --rounds=2", "True", "True"),
     ("edge-dml-uplink --numEdgeServers=10 --rounds=2 --socket=packet --lossUnit=Packet --maxRetransmissions=2", "True", "True"),
+    ("edge-dml-training --numEdgeServers=10 --rounds=3 --trainLimit=6000 --testLimit=500 --plot=false --quiet", "True", "True"),
+    ("edge-dml-training --numEdgeServers=10 --rounds=3 --trainLimit=6000 --testLimit=500 --plot=false --quiet --lossUnit=Packet --socket=packet --syncPolicy=NBatchSync --syncBatches=5 --availability=Markov --busyPolicy=Discard", "True", "True"),
     ("edge-dml-uplink --numEdgeServers=10 --rounds=2 --numRbs=4 --rbAllocator=ns3::edgedml::FixedRbAllocator --ns3::edgedml::FixedRbAllocator::RbsPerDevice=2", "True", "True"),
 ]
 
