@@ -28,13 +28,13 @@ ShiftedExponentialRandomVariable::GetTypeId()
                           "The shift: the smallest value (for a straggler delay, in s).",
                           DoubleValue(0.0),
                           MakeDoubleAccessor(&ShiftedExponentialRandomVariable::m_shift),
-                          MakeDoubleChecker<double>(0.0))
+                          MakeDoubleChecker<double>(0.0, 1e9))
             .AddAttribute("Mean",
                           "Mean of the exponential part (for a straggler delay, in s; 0: the "
                           "constant Shift).",
                           DoubleValue(1.0),
                           MakeDoubleAccessor(&ShiftedExponentialRandomVariable::m_mean),
-                          MakeDoubleChecker<double>(0.0));
+                          MakeDoubleChecker<double>(0.0, 1e9));
     return tid;
 }
 
