@@ -85,6 +85,7 @@ main(int argc, char* argv[])
     int64_t localSteps = p.localSteps;
     int64_t batchSize = p.batchSize;
     int64_t bareEvents = 5000000;
+    bool quiet = false;
     int64_t maxRetransmissions = 3;
     p.lossUnit = "Packet";
     std::string dataDir = FASHION_MNIST_DEFAULT_DIRECTORY;
@@ -132,6 +133,7 @@ main(int argc, char* argv[])
                      bareEvents,
                      1,
                      10000000000);
+    check.AddBool(cmd, "quiet", "no progress lines on stderr", quiet);
     check.AddString(cmd, "dataDir", "directory of the Fashion-MNIST IDX .gz files", dataDir);
     check.Parse(cmd, argc, argv);
     p.numEdgeServers = numEdgeServers;
@@ -200,7 +202,15 @@ main(int argc, char* argv[])
     const double setupS = SecondsSince(setupStart);
 
     const auto runStart = Clock::now();
-    Simulator::Run();
+    {
+        // Progress on stderr (wall-clock paced), so stdout stays the table.
+        std::unique_ptr<ShowProgress> progress;
+        if (!quiet)
+        {
+            progress = std::make_unique<ShowProgress>(Seconds(10), std::cerr);
+        }
+        Simulator::Run();
+    }
     const double runS = SecondsSince(runStart);
     const uint64_t events = Simulator::GetEventCount();
     const double simulatedS = Simulator::Now().GetSeconds();
