@@ -307,13 +307,6 @@ TrainingScenarioHelper::Install(std::shared_ptr<const Dataset> train,
     return s;
 }
 
-double
-TrainingScenarioHelper::GetTrainingSuccessProbability(const TrainingScenario& scenario,
-                                                      uint32_t i) const
-{
-    return ComputeTrainingSuccessProbabilities(scenario.channel, scenario.edgeDevices).at(i);
-}
-
 std::vector<double>
 TrainingScenarioHelper::GetTrainingSuccessProbabilities(const TrainingScenario& scenario) const
 {

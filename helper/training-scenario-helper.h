@@ -138,7 +138,7 @@ struct TrainingScenarioParameters
  *
  * At every round start (the PS's round-start hook) it redraws the uplink
  * interference (if redrawInterferenceEachRound), gives the TaskCoordinator
- * (if tasks) this round's o_i (GetTrainingSuccessProbability) and runs its
+ * (if tasks) this round's o_i (GetTrainingSuccessProbabilities) and runs its
  * scheduling epoch, which marks the ES that receive a task busy before the
  * PS decides who is eligible; then it calls the hook given to
  * SetRoundStartHook.
@@ -175,16 +175,9 @@ class TrainingScenarioHelper
 
     /**
      * \param scenario a scenario
-     * \param i an edge-server index
-     * \return o_i: the waterfall success probability of ES i's next upload
-     *         under the current interference, with all its fair-share RBs
-     *         (MODEL.md section 2)
-     */
-    double GetTrainingSuccessProbability(const TrainingScenario& scenario, uint32_t i) const;
-
-    /**
-     * \param scenario a scenario
-     * \return o_i of every ES (GetTrainingSuccessProbability)
+     * \return o_i of every ES: the waterfall success probability of its next
+     *         upload under the current interference, with its fair share of
+     *         the RBs (MODEL.md section 2)
      */
     std::vector<double> GetTrainingSuccessProbabilities(const TrainingScenario& scenario) const;
 
