@@ -22,6 +22,8 @@
 
 #include <gtest/gtest.h>
 
+#include <numeric>
+
 using namespace ns3;
 using namespace ns3::edgedml;
 
@@ -352,4 +354,90 @@ TEST(LearningModel, SerialisationIsFloat32LittleEndian)
     const std::vector<uint8_t> expected{0x00, 0x00, 0x80, 0x3f, 0x00, 0x00, 0x20, 0xc0};
     EXPECT_EQ(SerializeParameters(v), expected);
     EXPECT_EQ(DeserializeParameters(expected), v);
+}
+
+namespace
+{
+
+/**
+ * \param form "Primal", "Dual" or "Auto"
+ * \param data the data \param l2 lambda
+ * \return a logistic regression model running its steps in that form
+ */
+Ptr<LogisticRegressionModel>
+MakeLogisticInForm(const std::string& form, const Dataset& data, double l2)
+{
+    Ptr<LearningModel> m = MakeLogistic(data, l2);
+    m->SetAttribute("SgdForm", StringValue(form));
+    return DynamicCast<LogisticRegressionModel>(m);
+}
+
+} // namespace
+
+/// The dual form (through the Gram matrix of the rows used) is the primal
+/// arithmetic rearranged: same parameters and last-batch loss up to
+/// rounding, for full batches, mini-batches, L2 on and off, and a cached Gram
+/// matrix reused by a second update from another start.
+TEST(LearningModel, DualSgdFormEqualsPrimal)
+{
+    const Dataset data = MakeGenerator(6, 40, 300, 1.0, 1.0, 70)->Generate();
+    const std::vector<uint32_t> shard{3, 17, 18, 40, 41, 99, 120, 121, 200, 250, 251, 299};
+    for (double l2 : {0.0, 0.05})
+    {
+        for (uint32_t batch : {4u, 1000u}) // mini-batches, then full batches
+        {
+            auto primal = MakeLogisticInForm("Primal", data, l2);
+            auto dual = MakeLogisticInForm("Dual", data, l2);
+            auto primalTrainer = CreateObject<LocalTrainer>();
+            auto dualTrainer = CreateObject<LocalTrainer>();
+            for (auto t : {primalTrainer, dualTrainer})
+            {
+                Configure(t, 7, batch, 0.3);
+                t->AssignStreams(71); // the same batches for both
+            }
+            for (int64_t startStream : {72, 73})
+            {
+                const Eigen::VectorXd w0 = RandomVector(primal->GetNumParameters(), 0.4, startStream);
+                const LocalTrainingResult p = primalTrainer->Train(*primal, w0, data, shard);
+                const LocalTrainingResult d = dualTrainer->Train(*dual, w0, data, shard);
+                EXPECT_FALSE(primalTrainer->LastUpdateUsedDualForm());
+                EXPECT_TRUE(dualTrainer->LastUpdateUsedDualForm());
+                const double moved = (p.parameters - w0).cwiseAbs().maxCoeff();
+                EXPECT_GT(moved, 1e-2); // the steps did something
+                EXPECT_LT((p.parameters - d.parameters).cwiseAbs().maxCoeff(), 1e-12)
+                    << "l2 " << l2 << " batch " << batch;
+                EXPECT_NEAR(p.lastBatchLoss, d.lastBatchLoss, 1e-12 * p.lastBatchLoss);
+                EXPECT_EQ(p.samplesProcessed, d.samplesProcessed);
+                EXPECT_EQ(dual->GetParameters(), d.parameters);
+            }
+        }
+    }
+}
+
+/// Auto takes the form with fewer multiply-adds, by the closed forms
+/// primal = 2 B K d and dual = 2 m K d + m^2 d / 2 (unless cached) + 2 B m K.
+TEST(LearningModel, AutoSgdFormTakesTheCheaperForm)
+{
+    const Dataset data = MakeGenerator(10, 100, 2000, 1.0, 1.0, 80)->Generate();
+    auto model = MakeLogisticInForm("Auto", data, 1e-3);
+    double primal = 0.0;
+    double dual = 0.0;
+    model->EstimateSgdCost(60, 600, false, primal, dual);
+    EXPECT_DOUBLE_EQ(primal, 2.0 * 600 * 10 * 100);
+    EXPECT_DOUBLE_EQ(dual, 2.0 * 60 * 10 * 100 + 0.5 * 60 * 60 * 100 + 2.0 * 600 * 60 * 10);
+    model->EstimateSgdCost(60, 600, true, primal, dual);
+    EXPECT_DOUBLE_EQ(dual, 2.0 * 60 * 10 * 100 + 2.0 * 600 * 60 * 10);
+
+    auto trainer = CreateObject<LocalTrainer>();
+    const Eigen::VectorXd w0 = Eigen::VectorXd::Zero(model->GetNumParameters());
+    // 20 samples, 10 full-batch steps: dual 4e4 + 2e4 + 8e4 against primal 4e5.
+    std::vector<uint32_t> few(20);
+    std::iota(few.begin(), few.end(), 0);
+    Configure(trainer, 10, 1000, 0.1);
+    trainer->Train(*model, w0, data, few);
+    EXPECT_TRUE(trainer->LastUpdateUsedDualForm());
+    // 2,000 samples, one step of 16: primal 3.2e4, the Gram matrix alone 2e8.
+    Configure(trainer, 1, 16, 0.1);
+    trainer->Train(*model, w0, data, data.AllRows());
+    EXPECT_FALSE(trainer->LastUpdateUsedDualForm());
 }

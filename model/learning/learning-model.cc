@@ -8,6 +8,7 @@
 #include "ns3/double.h"
 #include "ns3/uinteger.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -138,20 +139,87 @@ LearningModel::LossAndGradient(const Dataset& data,
                                Eigen::VectorXd& gradient) const
 {
     CheckInput(data, rows);
-    gradient = Eigen::VectorXd::Zero(m_parameters.size());
     BatchMatrix x;
     std::vector<uint32_t> y;
+    return LossAndGradientAt(m_parameters, data, rows, gradient, x, y);
+}
+
+double
+LearningModel::LossAndGradientAt(const Eigen::VectorXd& parameters,
+                                 const Dataset& data,
+                                 const std::vector<uint32_t>& rows,
+                                 Eigen::VectorXd& gradient,
+                                 BatchMatrix& x,
+                                 std::vector<uint32_t>& y) const
+{
+    gradient = Eigen::VectorXd::Zero(parameters.size());
     double lossSum = 0.0;
     for (std::size_t begin = 0; begin < rows.size(); begin += CHUNK_SAMPLES)
     {
         const std::size_t end = std::min(rows.size(), begin + CHUNK_SAMPLES);
         GatherBatch(data, rows, begin, end, x, y);
-        lossSum += DoDataLossGradient(m_parameters, x, y, gradient);
+        lossSum += DoDataLossGradient(parameters, x, y, gradient);
     }
     const double n = static_cast<double>(rows.size());
     gradient /= n;
-    gradient += m_l2 * m_parameters;
-    return lossSum / n + 0.5 * m_l2 * m_parameters.squaredNorm();
+    gradient += m_l2 * parameters;
+    return lossSum / n + 0.5 * m_l2 * parameters.squaredNorm();
+}
+
+double
+LearningModel::SgdSteps(Eigen::VectorXd& parameters,
+                        const Dataset& data,
+                        const std::vector<std::vector<uint32_t>>& batches,
+                        double learningRate,
+                        LocalSgdWorkspace& workspace) const
+{
+    NS_ABORT_MSG_IF(parameters.size() != GetNumParameters(),
+                    "SgdSteps: " << parameters.size() << " parameters for a model of "
+                                 << GetNumParameters());
+    NS_ABORT_MSG_IF(data.GetNumFeatures() != m_numFeatures,
+                    "data have " << data.GetNumFeatures() << " features, the model expects "
+                                 << m_numFeatures);
+    NS_ABORT_MSG_IF(data.numClasses > m_numClasses,
+                    "data have " << data.numClasses << " classes, the model only " << m_numClasses);
+    for (const auto& batch : batches)
+    {
+        NS_ABORT_MSG_IF(batch.empty(), "SgdSteps: an empty batch");
+    }
+    workspace.lastCallDual = false;
+    if (batches.empty())
+    {
+        return 0.0;
+    }
+    return DoSgdSteps(parameters, data, batches, learningRate, workspace);
+}
+
+double
+LearningModel::DoSgdSteps(Eigen::VectorXd& parameters,
+                          const Dataset& data,
+                          const std::vector<std::vector<uint32_t>>& batches,
+                          double learningRate,
+                          LocalSgdWorkspace& workspace) const
+{
+    double loss = 0.0;
+    for (const auto& batch : batches)
+    {
+        loss = LossAndGradientAt(parameters,
+                                 data,
+                                 batch,
+                                 workspace.gradient,
+                                 workspace.x,
+                                 workspace.y);
+        parameters -= learningRate * workspace.gradient;
+    }
+    return loss;
+}
+
+void
+LocalSgdWorkspace::Clear()
+{
+    gramData = nullptr;
+    gramRows.clear();
+    gram.resize(0, 0);
 }
 
 std::vector<uint32_t>

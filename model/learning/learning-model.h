@@ -19,6 +19,33 @@ namespace edgedml
 
 /**
  * \ingroup edge-dml
+ * \brief Scratch space and caches of LearningModel::SgdSteps, one per caller.
+ *
+ * A worker's LocalTrainer owns one, so one model object (which SgdSteps does
+ * not change) serves every worker, also from several threads at once as long
+ * as each thread has its own workspace. A cache is keyed by the data set's
+ * address and the rows: give a workspace a fresh Clear() if a data set is
+ * changed in place.
+ */
+struct LocalSgdWorkspace
+{
+    BatchMatrix x;            //!< gathered samples (a chunk, a batch or all rows used)
+    BatchMatrix scores;       //!< scores of a batch
+    std::vector<uint32_t> y;  //!< labels of the gathered samples
+    Eigen::VectorXd gradient; //!< the gradient of one step
+
+    const Dataset* gramData{nullptr}; //!< data set of the cached Gram matrix
+    std::vector<uint32_t> gramRows;   //!< its rows, sorted
+    Eigen::MatrixXd gram;             //!< X X^T of those rows (dual form)
+
+    bool lastCallDual{false}; //!< whether the last SgdSteps call ran a dual form
+
+    /// Forget the caches.
+    void Clear();
+};
+
+/**
+ * \ingroup edge-dml
  * \brief Loss and accuracy of a model on some samples.
  */
 struct ModelEvaluation
@@ -114,6 +141,27 @@ class LearningModel : public Object
                            Eigen::VectorXd& gradient) const;
 
     /**
+     * \brief SGD steps w <- w - eta grad F_{B_k}(w), one per batch B_k, from
+     * the given parameters; the model's own parameters are not used or changed.
+     *
+     * NVI: the base class runs the steps one by one (DoSgdSteps); a model may
+     * run the same arithmetic in a cheaper form (LogisticRegressionModel has a
+     * dual one), equal up to floating-point rounding.
+     *
+     * \param[in,out] parameters w, GetNumParameters() entries
+     * \param data the data set
+     * \param batches the batches in order (each non-empty)
+     * \param learningRate eta
+     * \param workspace the caller's scratch space and caches
+     * \return F on the last batch before the last step (mean cross-entropy + L2 term)
+     */
+    double SgdSteps(Eigen::VectorXd& parameters,
+                    const Dataset& data,
+                    const std::vector<std::vector<uint32_t>>& batches,
+                    double learningRate,
+                    LocalSgdWorkspace& workspace) const;
+
+    /**
      * \brief Predicted labels (largest score).
      * \param data the data set
      * \param rows the samples
@@ -156,6 +204,23 @@ class LearningModel : public Object
      */
     int64_t AssignStreams(int64_t stream);
 
+  protected:
+    /**
+     * \brief The steps of SgdSteps; this default runs them one by one
+     * (F_B and its gradient per batch, then the step).
+     * \param[in,out] parameters w
+     * \param data the data set
+     * \param batches the batches in order
+     * \param learningRate eta
+     * \param workspace the caller's scratch space
+     * \return F on the last batch before the last step
+     */
+    virtual double DoSgdSteps(Eigen::VectorXd& parameters,
+                              const Dataset& data,
+                              const std::vector<std::vector<uint32_t>>& batches,
+                              double learningRate,
+                              LocalSgdWorkspace& workspace) const;
+
   private:
     /// \return the number of parameters for the current attributes
     virtual uint32_t DoGetNumParameters() const = 0;
@@ -195,6 +260,23 @@ class LearningModel : public Object
 
     /// \param data the data set \param rows the samples; aborts on misuse
     void CheckInput(const Dataset& data, const std::vector<uint32_t>& rows) const;
+
+    /**
+     * \brief F_S and its gradient at given parameters.
+     * \param parameters w
+     * \param data the data set
+     * \param rows the samples S
+     * \param[out] gradient grad F_S(w)
+     * \param x scratch for the gathered samples
+     * \param y scratch for their labels
+     * \return F_S(w)
+     */
+    double LossAndGradientAt(const Eigen::VectorXd& parameters,
+                             const Dataset& data,
+                             const std::vector<uint32_t>& rows,
+                             Eigen::VectorXd& gradient,
+                             BatchMatrix& x,
+                             std::vector<uint32_t>& y) const;
 
     uint32_t m_numFeatures;       //!< input features
     uint32_t m_numClasses;        //!< classes

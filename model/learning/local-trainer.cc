@@ -8,6 +8,8 @@
 #include "ns3/double.h"
 #include "ns3/uinteger.h"
 
+#include <algorithm>
+
 namespace ns3
 {
 namespace edgedml
@@ -84,40 +86,70 @@ LocalTrainer::AssignStreams(int64_t stream)
     return 1;
 }
 
+uint64_t
+LocalTrainer::GetSamplesPerUpdate(const std::vector<uint32_t>& rows) const
+{
+    const uint64_t perStep = std::min<uint64_t>(m_batchSize, rows.size());
+    return perStep * m_localSteps;
+}
+
+LocalTrainer::Batches
+LocalTrainer::DrawBatches(const std::vector<uint32_t>& rows)
+{
+    NS_ABORT_MSG_IF(rows.empty(), "LocalTrainer: the worker has no samples");
+    Batches batches;
+    batches.reserve(m_localSteps);
+    if (m_batchSize >= rows.size())
+    {
+        batches.assign(m_localSteps, rows);
+        return batches;
+    }
+    std::vector<uint32_t> pool = rows;
+    const auto n = static_cast<uint32_t>(pool.size());
+    for (uint32_t step = 0; step < m_localSteps; ++step)
+    {
+        // Partial Fisher-Yates: the first b entries become a uniform sample.
+        for (uint32_t j = 0; j < m_batchSize; ++j)
+        {
+            std::swap(pool[j], pool[m_uniform->GetInteger(j, n - 1)]);
+        }
+        batches.emplace_back(pool.begin(), pool.begin() + m_batchSize);
+    }
+    return batches;
+}
+
+LocalTrainingResult
+LocalTrainer::RunSteps(const LearningModel& model,
+                       const Eigen::VectorXd& start,
+                       const Dataset& data,
+                       const Batches& batches)
+{
+    LocalTrainingResult result;
+    result.parameters = start;
+    result.lastBatchLoss =
+        model.SgdSteps(result.parameters, data, batches, m_learningRate, m_workspace);
+    for (const auto& batch : batches)
+    {
+        result.samplesProcessed += batch.size();
+    }
+    return result;
+}
+
 LocalTrainingResult
 LocalTrainer::Train(LearningModel& model,
                     const Eigen::VectorXd& start,
                     const Dataset& data,
                     const std::vector<uint32_t>& rows)
 {
-    NS_ABORT_MSG_IF(rows.empty(), "LocalTrainer::Train: the worker has no samples");
-    LocalTrainingResult result;
-    model.SetParameters(start);
-    const bool fullBatch = m_batchSize >= rows.size();
-    std::vector<uint32_t> pool = fullBatch ? std::vector<uint32_t>() : rows;
-    std::vector<uint32_t> batch;
-    Eigen::VectorXd gradient;
-    Eigen::VectorXd w = start;
-    for (uint32_t step = 0; step < m_localSteps; ++step)
-    {
-        if (!fullBatch)
-        {
-            // Partial Fisher-Yates: the first b entries become a uniform sample.
-            const auto n = static_cast<uint32_t>(pool.size());
-            for (uint32_t j = 0; j < m_batchSize; ++j)
-            {
-                std::swap(pool[j], pool[m_uniform->GetInteger(j, n - 1)]);
-            }
-            batch.assign(pool.begin(), pool.begin() + m_batchSize);
-        }
-        const std::vector<uint32_t>& use = fullBatch ? rows : batch;
-        result.lastBatchLoss = model.LossAndGradient(data, use, gradient);
-        w -= m_learningRate * gradient;
-        model.SetParameters(w);
-        result.samplesProcessed += use.size();
-    }
-    result.parameters = std::move(w);
+    LocalTrainingResult result = RunSteps(model, start, data, DrawBatches(rows));
+    model.SetParameters(result.parameters);
     return result;
+}
+
+bool
+LocalTrainer::LastUpdateUsedDualForm() const
+{
+    return m_workspace.lastCallDual;
 }
 
 } // namespace edgedml

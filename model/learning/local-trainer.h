@@ -47,8 +47,42 @@ class LocalTrainer : public Object
     LocalTrainer();
     ~LocalTrainer() override;
 
+    /// The batches of one update, in order.
+    using Batches = std::vector<std::vector<uint32_t>>;
+
     /**
-     * \brief Run the local steps.
+     * \brief Draw the batches of one update (uses the random stream).
+     * \param rows the worker's samples (non-empty)
+     * \return LocalSteps batches
+     */
+    Batches DrawBatches(const std::vector<uint32_t>& rows);
+
+    /**
+     * \brief Run the steps over drawn batches. The model is not changed and
+     * no random number is drawn, so this may run on another thread than the
+     * simulator's while nothing else uses this trainer.
+     * \param model the model (only its shape and its arithmetic are used)
+     * \param start the parameters to start from
+     * \param data the data set
+     * \param batches from DrawBatches
+     * \return the new parameters and the work done
+     */
+    LocalTrainingResult RunSteps(const LearningModel& model,
+                                 const Eigen::VectorXd& start,
+                                 const Dataset& data,
+                                 const Batches& batches);
+
+    /**
+     * \param rows the worker's samples
+     * \return the samples one update processes: LocalSteps * min(BatchSize, rows)
+     */
+    uint64_t GetSamplesPerUpdate(const std::vector<uint32_t>& rows) const;
+
+    /// \return whether the last update ran in a dual form (see LogisticRegressionModel)
+    bool LastUpdateUsedDualForm() const;
+
+    /**
+     * \brief Run the local steps: DrawBatches, then RunSteps.
      * \param model the model (its parameters are left at the result)
      * \param start the parameters to start from (e.g. the broadcast W_t)
      * \param data the data set
@@ -84,6 +118,7 @@ class LocalTrainer : public Object
     uint32_t m_batchSize;                 //!< b, samples per step
     double m_learningRate;                //!< eta, step size (dimensionless)
     Ptr<UniformRandomVariable> m_uniform; //!< batch draws
+    LocalSgdWorkspace m_workspace;        //!< scratch space and caches of the steps
 };
 
 } // namespace edgedml
