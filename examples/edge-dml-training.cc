@@ -88,6 +88,7 @@ main(int argc, char* argv[])
     int64_t syncN = p.syncN;
     int64_t syncBatches = p.syncBatches;
     int64_t tasksPerRound = p.tasksPerRound;
+    int64_t trainingThreads = p.trainingThreads;
     double taskBandwidthMhz = p.taskBandwidthHz / 1e6;
     std::string model = "LogisticRegression";
     std::string syncPolicy = "Full";
@@ -144,6 +145,13 @@ main(int argc, char* argv[])
                     "Hz");
     check
         .AddPositive(cmd, "txPowerW", "edge-server transmit power p_i, in W", p.txPowerW, 1e6, "W");
+    check.AddInteger(cmd,
+                     "trainingThreads",
+                     "background threads for the local updates' arithmetic (0: on the "
+                     "simulator's thread; results do not depend on it)",
+                     trainingThreads,
+                     0,
+                     256);
     check.AddChoice(cmd,
                     "socket",
                     "udp (UDP/IPv4) or packet (raw packet sockets)",
@@ -358,6 +366,7 @@ main(int argc, char* argv[])
         }
     }
     p.tasksPerRound = tasksPerRound;
+    p.trainingThreads = trainingThreads;
     p.taskBandwidthHz = taskBandwidthMhz * 1e6;
     const std::string modelName = model == "LogisticRegression"
                                       ? "ns3::edgedml::LogisticRegressionModel"

@@ -27,6 +27,7 @@
 #include "ns3/object-factory.h"
 #include "ns3/packet-socket-address.h"
 #include "ns3/packet-socket-helper.h"
+#include "ns3/pointer.h"
 #include "ns3/random-variable-stream.h"
 #include "ns3/string.h"
 #include "ns3/uinteger.h"
@@ -290,6 +291,9 @@ TrainingScenarioHelper::Install(std::shared_ptr<const Dataset> train,
                             "TrainingScenarioHelper: availability must be Always, Bernoulli "
                             "or Markov");
     }
+    s.executor =
+        CreateObjectWithAttributes<TrainingExecutor>("Threads", UintegerValue(p.trainingThreads));
+    training.SetWorkerAttribute("Executor", PointerValue(s.executor));
     s.server = training.InstallServer(s.psNode, s.model);
     s.workers = training.InstallWorkers(s.edgeNodes, s.server, s.model, train, s.shards);
     stream += TrainingHelper::AssignStreams(s.workers, stream);

@@ -16,6 +16,7 @@
 #include "ns3/ofdma-net-device.h"
 #include "ns3/parameter-server-application.h"
 #include "ns3/task-coordinator.h"
+#include "ns3/training-executor.h"
 
 #include <memory>
 #include <string>
@@ -51,6 +52,7 @@ struct TrainingScenario
     std::shared_ptr<const Dataset> train;      //!< the training set
     OfdmaHelper ofdma;                         //!< the helper that built the cell (pcap)
     Ptr<TaskCoordinator> coordinator;          //!< the crowdsourcing tasks (null: none)
+    Ptr<TrainingExecutor> executor;            //!< runs the workers' local updates
 
     /**
      * \param nodeId a node id
@@ -123,6 +125,7 @@ struct TrainingScenarioParameters
     std::string preset{"Valued"};       //!< TaskCoordinator::Preset (Valued or Strict)
 
     std::string socket{"udp"}; //!< transport: udp (UDP/IPv4) or packet (raw packet sockets)
+    uint32_t trainingThreads{1}; //!< TrainingExecutor::Threads (0: on the simulator's thread)
     uint16_t port{9000};       //!< UDP port of the parameter server and the workers
 };
 

@@ -39,14 +39,7 @@ using namespace ns3::edgedml;
 namespace
 {
 
-/// Types of issue 4 (training), edited in parallel; WorkerApplication's
-/// CyclesPerBit and BitsPerSample still accept 1e300. Remove from this list
-/// once their checkers are bounded.
-const std::set<std::string> NOT_YET_CHECKED{"ns3::edgedml::ParameterServerApplication",
-                                            "ns3::edgedml::WorkerApplication",
-                                            "ns3::edgedml::SyncPolicy",
-                                            "ns3::edgedml::FullSyncPolicy",
-                                            "ns3::edgedml::NSyncPolicy"};
+
 
 /// Double attributes for which a negative value is meaningful (dB, dBm).
 const std::set<std::string> NEGATIVE_ALLOWED{"ns3::edgedml::OfdmaChannel::NoiseDensityDbmPerHz",
@@ -71,7 +64,7 @@ ModuleAttributes(const std::string& valueType)
     for (uint32_t i = 0; i < TypeId::GetRegisteredN(); ++i)
     {
         const TypeId tid = TypeId::GetRegistered(i);
-        if (tid.GetGroupName() != "EdgeDml" || NOT_YET_CHECKED.count(tid.GetName()))
+        if (tid.GetGroupName() != "EdgeDml")
         {
             continue;
         }

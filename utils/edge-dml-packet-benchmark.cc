@@ -65,14 +65,6 @@ BareEvent()
     }
 }
 
-/// Per-worker start of the current local update.
-struct LearningClock
-{
-    std::vector<Clock::time_point> started; //!< by ES index
-    double seconds{0.0};                    //!< total local-update wall time
-    uint64_t updates{0};                    //!< local updates computed
-};
-
 } // namespace
 
 int
@@ -86,6 +78,7 @@ main(int argc, char* argv[])
     int64_t batchSize = p.batchSize;
     int64_t bareEvents = 5000000;
     bool quiet = false;
+    int64_t trainingThreads = p.trainingThreads;
     int64_t maxRetransmissions = 3;
     p.lossUnit = "Packet";
     std::string dataDir = FASHION_MNIST_DEFAULT_DIRECTORY;
@@ -133,10 +126,18 @@ main(int argc, char* argv[])
                      bareEvents,
                      1,
                      10000000000);
+    check.AddInteger(cmd,
+                     "trainingThreads",
+                     "background threads for the local updates' arithmetic (0: on the "
+                     "simulator's thread; results do not depend on it)",
+                     trainingThreads,
+                     0,
+                     256);
     check.AddBool(cmd, "quiet", "no progress lines on stderr", quiet);
     check.AddString(cmd, "dataDir", "directory of the Fashion-MNIST IDX .gz files", dataDir);
     check.Parse(cmd, argc, argv);
     p.numEdgeServers = numEdgeServers;
+    p.trainingThreads = trainingThreads;
     p.rounds = rounds;
     p.samplesPerServer = samplesPerServer;
     p.localSteps = localSteps;
@@ -172,26 +173,6 @@ main(int argc, char* argv[])
         check.Fail("the edge servers hold more samples than the 60,000 of Fashion-MNIST; "
                    "lower --samplesPerServer or --numEdgeServers");
     }
-    LearningClock learning;
-    learning.started.resize(numEdgeServers);
-    for (uint32_t i = 0; i < scenario.workers.GetN(); ++i)
-    {
-        Ptr<Application> worker = scenario.workers.Get(i);
-        worker->TraceConnectWithoutContext(
-            "ModelReceived",
-            MakeBoundCallback(
-                +[](LearningClock* c, uint32_t i, uint32_t) { c->started[i] = Clock::now(); },
-                &learning,
-                i));
-        worker->TraceConnectWithoutContext("TrainingStart",
-                                           MakeBoundCallback(
-                                               +[](LearningClock* c, uint32_t i, uint32_t) {
-                                                   c->seconds += SecondsSince(c->started[i]);
-                                                   ++c->updates;
-                                               },
-                                               &learning,
-                                               i));
-    }
     uint64_t aggregated = 0;
     scenario.server->TraceConnectWithoutContext("UpdateReceived",
                                                 MakeBoundCallback(
@@ -224,7 +205,13 @@ main(int argc, char* argv[])
     const uint32_t completed = scenario.server->GetRoundsCompleted();
     Simulator::Destroy();
 
-    const double networkS = runS - learning.seconds;
+    // The arithmetic's share of the simulator thread: the jobs it ran and the
+    // time it waited for background threads.
+    Ptr<TrainingExecutor> executor = scenario.executor;
+    const double learningS = executor->GetBusySeconds();
+    const double learningOnSimulatorS = executor->GetCallerSeconds();
+    const uint64_t updates = executor->GetJobs();
+    const double networkS = runS - learningOnSimulatorS;
     std::printf("edge-dml-packet-benchmark: n=%lld rounds=%u loss unit=%s retransmissions=%lld "
                 "socket=%s tasks=%s s_i=%lld tau=%lld b=%lld update=%u bytes\n",
                 static_cast<long long>(numEdgeServers),
@@ -240,11 +227,17 @@ main(int argc, char* argv[])
     std::printf("  %-38s %10.2f s\n", "read Fashion-MNIST", readS);
     std::printf("  %-38s %10.2f s\n", "build the scenario", setupS);
     std::printf("  %-38s %10.2f s  (simulated %.1f s)\n", "run (wall)", runS, simulatedS);
-    std::printf("  %-38s %10.2f s  (%llu local updates, %.2f ms each)\n",
+    std::printf("  %-38s %10.2f s  (%llu local updates, %.2f ms each, %s)\n",
                 "  learning compute",
-                learning.seconds,
-                static_cast<unsigned long long>(learning.updates),
-                learning.updates ? 1e3 * learning.seconds / learning.updates : 0.0);
+                learningS,
+                static_cast<unsigned long long>(updates),
+                updates ? 1e3 * learningS / updates : 0.0,
+                executor->GetThreads() == 0 ? "on the simulator's thread"
+                                            : "on background threads");
+    if (executor->GetThreads() > 0)
+    {
+        std::printf("  %-38s %10.2f s\n", "  simulator thread in it (ran or waited)", learningOnSimulatorS);
+    }
     std::printf("  %-38s %10.2f s  (%llu events, %.3g events/s)\n",
                 "  network and simulator",
                 networkS,

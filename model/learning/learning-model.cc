@@ -200,18 +200,22 @@ LearningModel::DoSgdSteps(Eigen::VectorXd& parameters,
                           double learningRate,
                           LocalSgdWorkspace& workspace) const
 {
+    SgdScratch& scratch = ThreadScratch();
     double loss = 0.0;
     for (const auto& batch : batches)
     {
-        loss = LossAndGradientAt(parameters,
-                                 data,
-                                 batch,
-                                 workspace.gradient,
-                                 workspace.x,
-                                 workspace.y);
-        parameters -= learningRate * workspace.gradient;
+        loss =
+            LossAndGradientAt(parameters, data, batch, scratch.gradient, scratch.x, scratch.y);
+        parameters -= learningRate * scratch.gradient;
     }
     return loss;
+}
+
+SgdScratch&
+LearningModel::ThreadScratch()
+{
+    thread_local SgdScratch scratch;
+    return scratch;
 }
 
 void

@@ -19,21 +19,29 @@ namespace edgedml
 
 /**
  * \ingroup edge-dml
- * \brief Scratch space and caches of LearningModel::SgdSteps, one per caller.
- *
- * A worker's LocalTrainer owns one, so one model object (which SgdSteps does
- * not change) serves every worker, also from several threads at once as long
- * as each thread has its own workspace. A cache is keyed by the data set's
- * address and the rows: give a workspace a fresh Clear() if a data set is
- * changed in place.
+ * \brief Scratch matrices of the SGD arithmetic: one set per thread, reused
+ * from call to call (LearningModel::ThreadScratch).
  */
-struct LocalSgdWorkspace
+struct SgdScratch
 {
     BatchMatrix x;            //!< gathered samples (a chunk, a batch or all rows used)
     BatchMatrix scores;       //!< scores of a batch
     std::vector<uint32_t> y;  //!< labels of the gathered samples
     Eigen::VectorXd gradient; //!< the gradient of one step
+};
 
+/**
+ * \ingroup edge-dml
+ * \brief Caches of LearningModel::SgdSteps, one per caller.
+ *
+ * A worker's LocalTrainer owns one, so one model object (which SgdSteps does
+ * not change) serves every worker, also from several threads at once as long
+ * as no two threads use one workspace at a time. A cache is keyed by the
+ * data set's address and the rows: Clear() a workspace if a data set is
+ * changed in place.
+ */
+struct LocalSgdWorkspace
+{
     const Dataset* gramData{nullptr}; //!< data set of the cached Gram matrix
     std::vector<uint32_t> gramRows;   //!< its rows, sorted
     Eigen::MatrixXd gram;             //!< X X^T of those rows (dual form)
@@ -152,7 +160,7 @@ class LearningModel : public Object
      * \param data the data set
      * \param batches the batches in order (each non-empty)
      * \param learningRate eta
-     * \param workspace the caller's scratch space and caches
+     * \param workspace the caller's caches
      * \return F on the last batch before the last step (mean cross-entropy + L2 term)
      */
     double SgdSteps(Eigen::VectorXd& parameters,
@@ -205,6 +213,9 @@ class LearningModel : public Object
     int64_t AssignStreams(int64_t stream);
 
   protected:
+    /// \return this thread's scratch matrices
+    static SgdScratch& ThreadScratch();
+
     /**
      * \brief The steps of SgdSteps; this default runs them one by one
      * (F_B and its gradient per batch, then the step).
@@ -212,7 +223,7 @@ class LearningModel : public Object
      * \param data the data set
      * \param batches the batches in order
      * \param learningRate eta
-     * \param workspace the caller's scratch space
+     * \param workspace the caller's caches
      * \return F on the last batch before the last step
      */
     virtual double DoSgdSteps(Eigen::VectorXd& parameters,

@@ -164,8 +164,9 @@ LogisticRegressionModel::DualSgdSteps(Eigen::VectorXd& parameters,
     const double shrink = 1.0 - learningRate * lambda;
 
     // X_U, G = X_U X_U^T (cached) and S0 = X_U W_0^T.
-    BatchMatrix& x = workspace.x;
-    GatherBatch(data, used, 0, used.size(), x, workspace.y);
+    SgdScratch& scratch = ThreadScratch();
+    BatchMatrix& x = scratch.x;
+    GatherBatch(data, used, 0, used.size(), x, scratch.y);
     if (workspace.gramData != &data || workspace.gramRows != used)
     {
         workspace.gram.setZero(m, m);
@@ -182,7 +183,7 @@ LogisticRegressionModel::DualSgdSteps(Eigen::VectorXd& parameters,
 
     Eigen::MatrixXd a = Eigen::MatrixXd::Zero(k, m); // W_t = c W_0 + A X_U
     double c = 1.0;
-    BatchMatrix& scores = workspace.scores;
+    BatchMatrix& scores = scratch.scores;
     std::vector<uint32_t> labels;
     std::vector<Eigen::Index> position;
     Eigen::MatrixXd gramRows;

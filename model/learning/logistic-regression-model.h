@@ -80,7 +80,7 @@ class LogisticRegressionModel : public LearningModel
      * \param batches the batches in order
      * \param used U, the distinct rows of the batches, sorted
      * \param learningRate eta
-     * \param workspace the caller's scratch space and Gram cache
+     * \param workspace the caller's Gram cache
      * \return F on the last batch before the last step
      */
     double DualSgdSteps(Eigen::VectorXd& parameters,

@@ -67,16 +67,17 @@ WorkerApplication::GetTypeId()
                           MakeEnumAccessor(&WorkerApplication::m_encoding),
                           MakeParameterEncodingChecker())
             .AddAttribute("CyclesPerBit",
-                          "kappa: CPU cycles per bit of training data processed (MODEL.md: 40).",
+                          "kappa: CPU cycles per bit of training data processed (MODEL.md: 40), "
+                          "at most 1e6.",
                           DoubleValue(40.0),
                           MakeDoubleAccessor(&WorkerApplication::m_cyclesPerBit),
-                          MakeDoubleChecker<double>(0.0))
+                          MakeDoubleChecker<double>(0.0, 1e6))
             .AddAttribute("BitsPerSample",
                           "Bits of one training sample (MODEL.md: a 784-byte Fashion-MNIST "
-                          "image, 6272 bits).",
+                          "image, 6272 bits), at most 1e12.",
                           DoubleValue(6272.0),
                           MakeDoubleAccessor(&WorkerApplication::m_bitsPerSample),
-                          MakeDoubleChecker<double>(0.0))
+                          MakeDoubleChecker<double>(0.0, 1e12))
             .AddAttribute("StragglerDelayS",
                           "Random extra delay between the end of local compute and the upload, "
                           "in s (e.g. ns3::edgedml::ShiftedExponentialRandomVariable, a shift "
@@ -103,6 +104,12 @@ WorkerApplication::GetTypeId()
                           BooleanValue(false),
                           MakeBooleanAccessor(&WorkerApplication::m_repeatLocalUpdates),
                           MakeBooleanChecker())
+            .AddAttribute("Executor",
+                          "Runs the arithmetic of the local updates on background threads "
+                          "(null: on the simulator's thread). Results do not depend on it.",
+                          PointerValue(),
+                          MakePointerAccessor(&WorkerApplication::m_executor),
+                          MakePointerChecker<TrainingExecutor>())
             .AddAttribute("Availability",
                           "Whether the worker is available in a round (a "
                           "WorkerAvailabilityModel, one per worker; null: always).",
@@ -310,6 +317,8 @@ WorkerApplication::StopApplication()
 void
 WorkerApplication::DoDispose()
 {
+    FinishJob();
+    m_executor = nullptr;
     m_uploadEvent.Cancel();
     m_socket = nullptr;
     m_stragglerDelayS = nullptr;
@@ -403,20 +412,47 @@ WorkerApplication::ModelReceived(uint32_t round, const std::vector<uint8_t>& byt
 bool
 WorkerApplication::StartTraining(uint32_t round, Eigen::VectorXd start, uint32_t sequence)
 {
-    LocalTrainingResult result = m_trainer->Train(*m_model, start, *m_data, m_rows);
-    const double cycles =
-        m_cyclesPerBit * m_bitsPerSample * static_cast<double>(result.samplesProcessed);
+    FinishJob(); // the trainer's workspace is free again
+    LocalTrainer::Batches batches = m_trainer->DrawBatches(m_rows);
+    const double cycles = m_cyclesPerBit * m_bitsPerSample *
+                          static_cast<double>(m_trainer->GetSamplesPerUpdate(m_rows));
     m_trainingRound = round;
     m_sequence = sequence;
     m_start = std::move(start);
-    m_update = std::move(result.parameters);
     if (!GetEdgeServer()->Compute(cycles, MakeCallback(&WorkerApplication::ComputeDone, this)))
     {
         NS_LOG_INFO("worker " << GetWorkerId() << " could not compute in round " << round);
         return false;
     }
+    // Raw pointers: the job must not touch ns-3 reference counts off the
+    // simulator's thread; this worker keeps them alive until FinishJob.
+    LocalTrainer* trainer = PeekPointer(m_trainer);
+    const LearningModel* model = PeekPointer(m_model);
+    const Dataset* data = m_data.get();
+    TrainingExecutor::Job job = [trainer, model, data, from = m_start, b = std::move(batches)]() {
+        return trainer->RunSteps(*model, from, *data, b);
+    };
+    if (m_executor)
+    {
+        const Time done = Simulator::Now() + GetEdgeServer()->GetComputeTime(cycles);
+        m_job = m_executor->Submit(std::move(job), done.GetSeconds());
+    }
+    else
+    {
+        m_update = job().parameters;
+    }
     m_trainingStartTrace(round);
     return true;
+}
+
+void
+WorkerApplication::FinishJob()
+{
+    if (m_job)
+    {
+        m_update = m_executor->Collect(m_job).parameters;
+        m_job.reset();
+    }
 }
 
 bool
@@ -467,6 +503,7 @@ WorkerApplication::Upload()
     {
         return;
     }
+    FinishJob();
     const std::vector<uint8_t> bytes = EncodeParameters(m_update, m_encoding);
     SendParameterMessage(m_socket,
                          m_remote,

@@ -7,6 +7,7 @@
 
 #include "parameter-encoding.h"
 #include "parameter-message.h"
+#include "training-executor.h"
 #include "worker-availability-model.h"
 
 #include "ns3/address.h"
@@ -18,6 +19,7 @@
 #include "ns3/traced-callback.h"
 
 #include <Eigen/Dense>
+#include <future>
 #include <memory>
 #include <set>
 #include <vector>
@@ -29,7 +31,6 @@ namespace edgedml
 
 class EdgeServer;
 class LearningModel;
-class LocalTrainer;
 
 /**
  * \ingroup edge-dml
@@ -53,8 +54,11 @@ class LocalTrainer;
  * charged, busy or not), waits an optional straggler delay
  * (StragglerDelayS, e.g. a ShiftedExponentialRandomVariable; idle, no
  * energy), then uploads its parameters as update 0 of round t
- * (MakeUpdateMessageId) to Remote. The arithmetic of the steps is done when
- * training starts; only the simulated time and energy follow the CPU model.
+ * (MakeUpdateMessageId) to Remote. The arithmetic of the steps starts when
+ * training starts (the batches are drawn then), on the simulator's thread or,
+ * with an Executor, on a background thread while the simulation goes on; the
+ * result is collected at the upload. Only the simulated time and energy
+ * follow the CPU model, and the results do not depend on the executor.
  * A broadcast that arrives while the worker cannot train is ignored (the
  * parameter server sees its round as busy, offline or missing).
  *
@@ -200,13 +204,15 @@ class WorkerApplication : public Application
     /// \return whether a local update is being computed or waits for its upload
     bool IsActive();
     /**
-     * \brief Run the local steps and start their CPU time.
+     * \brief Draw the batches, start the local steps' arithmetic and their CPU time.
      * \param round the round
      * \param start W_t
      * \param sequence the update's number within the round
      * \return whether the computation started
      */
     bool StartTraining(uint32_t round, Eigen::VectorXd start, uint32_t sequence);
+    /// Wait for the arithmetic in flight (if any) and keep its parameters in m_update.
+    void FinishJob();
     /// \return whether a newer model that arrived while computing was started
     bool StartPending();
     /// Local compute ended: wait the straggler delay, then upload.
@@ -231,6 +237,8 @@ class WorkerApplication : public Application
     Ptr<EdgeServer> m_edgeServer;                //!< the node's edge server
     Ptr<LearningModel> m_model;                  //!< the model
     Ptr<LocalTrainer> m_trainer;                 //!< the local trainer
+    Ptr<TrainingExecutor> m_executor;            //!< runs the arithmetic (null: inline)
+    std::shared_ptr<TrainingExecutor::Ticket> m_job; //!< the arithmetic in flight, if any
     std::shared_ptr<const Dataset> m_data;       //!< the data set
     std::vector<uint32_t> m_rows;                //!< the shard
     ParameterMessageAssembler m_assembler;       //!< broadcast reassembly
