@@ -25,6 +25,7 @@ set(EDGE_DML_NS3_COMPONENTS
     core
     network
     internet
+    traffic-control
     mobility
     propagation
     energy

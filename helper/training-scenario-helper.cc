@@ -21,6 +21,7 @@
 #include "ns3/ipv4-address-helper.h"
 #include "ns3/ipv4-interface.h"
 #include "ns3/ipv4-l3-protocol.h"
+#include "ns3/ipv4-static-routing-helper.h"
 #include "ns3/learning-model.h"
 #include "ns3/link-budget.h"
 #include "ns3/mobility-helper.h"
@@ -30,6 +31,7 @@
 #include "ns3/pointer.h"
 #include "ns3/random-variable-stream.h"
 #include "ns3/string.h"
+#include "ns3/traffic-control-helper.h"
 #include "ns3/uinteger.h"
 
 #include <algorithm>
@@ -192,13 +194,18 @@ TrainingScenarioHelper::Install(std::shared_ptr<const Dataset> train,
         NS_ABORT_MSG_UNLESS(p.socket == "udp",
                             "TrainingScenarioHelper: socket must be udp or packet, not "
                                 << p.socket);
+        // One hop, IPv4 only: static routing (the subnet route) is all it
+        // needs, and the devices queue themselves (no flow control), so the
+        // queue disc ns-3 would add on each only costs time.
         InternetStackHelper internet;
-        internet.SetIpv6StackInstall(false); // the cell is IPv4 only
+        internet.SetIpv6StackInstall(false);
+        internet.SetRoutingHelper(Ipv4StaticRoutingHelper());
         internet.Install(s.psNode);
         internet.Install(s.edgeNodes);
         Ipv4AddressHelper ipv4;
         ipv4.SetBase("10.0.0.0", "255.0.0.0");
         Ipv4InterfaceContainer interfaces = ipv4.Assign(devices);
+        TrafficControlHelper().Uninstall(devices);
         PopulateStarArpCaches(interfaces);
         trainingHelper =
             std::make_unique<TrainingHelper>("ns3::UdpSocketFactory",
