@@ -88,6 +88,7 @@ EdgeServerEnergyModel::DoDispose()
     m_activities.clear();
     m_depletionCheck.Cancel();
     m_source = nullptr;
+    m_basicSource = nullptr;
     m_depletionCallback = MakeNullCallback<void>();
     m_rechargedCallback = MakeNullCallback<void>();
     DeviceEnergyModel::DoDispose();
@@ -98,6 +99,7 @@ EdgeServerEnergyModel::SetEnergySource(Ptr<EnergySource> source)
 {
     NS_LOG_FUNCTION(this << source);
     m_source = source;
+    m_basicSource = DynamicCast<BasicEnergySource>(source);
 }
 
 void
@@ -291,13 +293,20 @@ EdgeServerEnergyModel::ScheduleDepletionCheck()
     // Only BasicEnergySource's depletion rule is known: remaining energy at or
     // below a fraction of the initial energy. Other sources detect depletion
     // in their own updates.
-    Ptr<BasicEnergySource> basic = DynamicCast<BasicEnergySource>(m_source);
+    BasicEnergySource* basic = PeekPointer(m_basicSource);
     if (!basic)
     {
         return;
     }
+    // Read at every check: the threshold is an attribute a script may change.
+    static const TypeId basicTid = BasicEnergySource::GetTypeId();
+    static const Ptr<const AttributeAccessor> threshold = [] {
+        TypeId::AttributeInformation info;
+        NS_ABORT_UNLESS(basicTid.LookupAttributeByName("BasicEnergyLowBatteryThreshold", &info));
+        return info.accessor;
+    }();
     DoubleValue fraction;
-    basic->GetAttribute("BasicEnergyLowBatteryThreshold", fraction);
+    threshold->Get(basic, fraction);
     const double spareJ = basic->GetRemainingEnergy() - fraction.Get() * basic->GetInitialEnergy();
     if (spareJ <= 0.0)
     {

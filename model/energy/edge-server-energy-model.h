@@ -5,6 +5,7 @@
 #ifndef EDGE_DML_EDGE_SERVER_ENERGY_MODEL_H
 #define EDGE_DML_EDGE_SERVER_ENERGY_MODEL_H
 
+#include "ns3/basic-energy-source.h"
 #include "ns3/device-energy-model.h"
 #include "ns3/energy-source.h"
 #include "ns3/event-id.h"
@@ -172,6 +173,7 @@ class EdgeServerEnergyModel : public DeviceEnergyModel
     void ScheduleDepletionCheck();
 
     Ptr<EnergySource> m_source;                  //!< the energy source
+    Ptr<BasicEnergySource> m_basicSource;        //!< the source, when a BasicEnergySource
     double m_trainingCapacitance;                //!< gamma_T, in J s^2 / cycle
     std::map<ActivityId, Activity> m_activities; //!< running activities
     ActivityId m_lastId;                         //!< last id handed out
