@@ -368,11 +368,9 @@ main(int argc, char* argv[])
     p.tasksPerRound = tasksPerRound;
     p.trainingThreads = trainingThreads;
     p.taskBandwidthHz = taskBandwidthMhz * 1e6;
-    const std::string modelName = model == "LogisticRegression"
-                                      ? "ns3::edgedml::LogisticRegressionModel"
-                                  : model == "Mlp" ? "ns3::edgedml::MlpModel"
-                                                   : model;
-    p.modelType = check.DerivedFrom("model", modelName, LearningModel::GetTypeId()).GetName();
+    p.modelType =
+        check.DerivedFrom("model", LearningModelTypeName(model), LearningModel::GetTypeId())
+            .GetName();
     const std::string policyName = syncPolicy == "Full"         ? "ns3::edgedml::FullSyncPolicy"
                                    : syncPolicy == "NSync"      ? "ns3::edgedml::NSyncPolicy"
                                    : syncPolicy == "NBatchSync" ? "ns3::edgedml::NBatchSyncPolicy"

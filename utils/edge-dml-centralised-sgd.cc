@@ -119,10 +119,7 @@ main(int argc, char* argv[])
     {
         check.AtLeast("alpha", alpha, 1e-3, "0 for IID, else at least 0.001");
     }
-    const std::string typeName = model == "LogisticRegression"
-                                     ? "ns3::edgedml::LogisticRegressionModel"
-                                 : model == "Mlp" ? "ns3::edgedml::MlpModel"
-                                                  : model;
+    const std::string typeName = LearningModelTypeName(model);
     TypeId tid;
     if (!TypeId::LookupByNameFailSafe(typeName, &tid) ||
         !tid.IsChildOf(LearningModel::GetTypeId()) || !tid.HasConstructor())

@@ -198,7 +198,7 @@ LearningModel::DoSgdSteps(Eigen::VectorXd& parameters,
                           const Dataset& data,
                           const std::vector<std::vector<uint32_t>>& batches,
                           double learningRate,
-                          LocalSgdWorkspace& workspace) const
+                          LocalSgdWorkspace& /* workspace */) const
 {
     SgdScratch& scratch = ThreadScratch();
     double loss = 0.0;
@@ -336,6 +336,20 @@ SoftmaxCrossEntropy(BatchMatrix& scores, const std::vector<uint32_t>& y, bool gr
         }
     }
     return lossSum;
+}
+
+std::string
+LearningModelTypeName(const std::string& name)
+{
+    if (name == "LogisticRegression")
+    {
+        return "ns3::edgedml::LogisticRegressionModel";
+    }
+    if (name == "Mlp")
+    {
+        return "ns3::edgedml::MlpModel";
+    }
+    return name;
 }
 
 std::vector<uint8_t>

@@ -10,6 +10,7 @@
 #include "ns3/object.h"
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace ns3
@@ -304,6 +305,14 @@ class LearningModel : public Object
  * \return sum_n -log softmax(scores_n)[y_n]
  */
 double SoftmaxCrossEntropy(BatchMatrix& scores, const std::vector<uint32_t>& y, bool gradient);
+
+/**
+ * \brief The TypeId name of a model given by its short name, as the
+ * programs' --model options take it.
+ * \param name "LogisticRegression", "Mlp", or a TypeId name (returned as it is)
+ * \return e.g. "ns3::edgedml::MlpModel" for "Mlp"
+ */
+std::string LearningModelTypeName(const std::string& name);
 
 /**
  * \brief Parameters as float32 little-endian bytes (4 per parameter).
