@@ -124,9 +124,9 @@ struct TrainingScenarioParameters
     double taskEnergyBudgetJ{60.0};     //!< TaskCoordinator::TaskEnergyBudgetJ E_max, in J
     std::string preset{"Valued"};       //!< TaskCoordinator::Preset (Valued or Strict)
 
-    std::string socket{"udp"}; //!< transport: udp (UDP/IPv4) or packet (raw packet sockets)
+    std::string socket{"udp"};   //!< transport: udp (UDP/IPv4) or packet (raw packet sockets)
     uint32_t trainingThreads{1}; //!< TrainingExecutor::Threads (0: on the simulator's thread)
-    uint16_t port{9000};       //!< UDP port of the parameter server and the workers
+    uint16_t port{9000};         //!< UDP port of the parameter server and the workers
 };
 
 /**

@@ -39,8 +39,6 @@ using namespace ns3::edgedml;
 namespace
 {
 
-
-
 /// Double attributes for which a negative value is meaningful (dB, dBm).
 const std::set<std::string> NEGATIVE_ALLOWED{"ns3::edgedml::OfdmaChannel::NoiseDensityDbmPerHz",
                                              "ns3::edgedml::WaterfallErrorModel::FallbackSnrDb",

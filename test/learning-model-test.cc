@@ -21,7 +21,6 @@
 #include "ns3/uinteger.h"
 
 #include <gtest/gtest.h>
-
 #include <numeric>
 
 using namespace ns3;
@@ -397,7 +396,8 @@ TEST(LearningModel, DualSgdFormEqualsPrimal)
             }
             for (int64_t startStream : {72, 73})
             {
-                const Eigen::VectorXd w0 = RandomVector(primal->GetNumParameters(), 0.4, startStream);
+                const Eigen::VectorXd w0 =
+                    RandomVector(primal->GetNumParameters(), 0.4, startStream);
                 const LocalTrainingResult p = primalTrainer->Train(*primal, w0, data, shard);
                 const LocalTrainingResult d = dualTrainer->Train(*dual, w0, data, shard);
                 EXPECT_FALSE(primalTrainer->LastUpdateUsedDualForm());

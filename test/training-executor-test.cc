@@ -12,9 +12,8 @@
 #include "ns3/simulator.h"
 #include "ns3/uinteger.h"
 
-#include <gtest/gtest.h>
-
 #include <atomic>
+#include <gtest/gtest.h>
 #include <memory>
 #include <vector>
 

@@ -236,7 +236,9 @@ main(int argc, char* argv[])
                                             : "on background threads");
     if (executor->GetThreads() > 0)
     {
-        std::printf("  %-38s %10.2f s\n", "  simulator thread in it (ran or waited)", learningOnSimulatorS);
+        std::printf("  %-38s %10.2f s\n",
+                    "  simulator thread in it (ran or waited)",
+                    learningOnSimulatorS);
     }
     std::printf("  %-38s %10.2f s  (%llu events, %.3g events/s)\n",
                 "  network and simulator",

@@ -204,8 +204,7 @@ LearningModel::DoSgdSteps(Eigen::VectorXd& parameters,
     double loss = 0.0;
     for (const auto& batch : batches)
     {
-        loss =
-            LossAndGradientAt(parameters, data, batch, scratch.gradient, scratch.x, scratch.y);
+        loss = LossAndGradientAt(parameters, data, batch, scratch.gradient, scratch.x, scratch.y);
         parameters -= learningRate * scratch.gradient;
     }
     return loss;

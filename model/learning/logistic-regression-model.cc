@@ -211,8 +211,7 @@ LogisticRegressionModel::DualSgdSteps(Eigen::VectorXd& parameters,
         if (step + 1 == batches.size())
         {
             // ||W_t||^2 = c^2 ||W_0||^2 + 2 c <A, S0^T> + <A G, A>.
-            const double wNorm2 = c * c * w0Norm2 +
-                                  2.0 * c * a.cwiseProduct(s0.transpose()).sum() +
+            const double wNorm2 = c * c * w0Norm2 + 2.0 * c * a.cwiseProduct(s0.transpose()).sum() +
                                   (a * gram).cwiseProduct(a).sum();
             loss = lossSum / nb + 0.5 * lambda * (wNorm2 + bias.squaredNorm());
         }

@@ -38,8 +38,8 @@ TrainingExecutor::GetTypeId()
             .AddConstructor<TrainingExecutor>()
             .AddAttribute("Threads",
                           "Background threads for the arithmetic of local updates (0: run "
-                          "each update on the simulator's thread when it starts). Results do "
-                          "not depend on it.",
+                          "each update on the simulator's thread when it starts); read at the "
+                          "first Submit. Results do not depend on it.",
                           UintegerValue(1),
                           MakeUintegerAccessor(&TrainingExecutor::m_threads),
                           MakeUintegerChecker<uint32_t>(0, 256));

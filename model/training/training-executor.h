@@ -9,10 +9,10 @@
 #include "ns3/object.h"
 
 #include <condition_variable>
-#include <map>
-#include <memory>
 #include <functional>
 #include <future>
+#include <map>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -114,8 +114,8 @@ class TrainingExecutor : public Object
      */
     void Take(const std::shared_ptr<Ticket>& ticket);
 
-    uint32_t m_threads;                                //!< background threads
-    std::vector<std::thread> m_pool;                   //!< the threads
+    uint32_t m_threads;                                                     //!< background threads
+    std::vector<std::thread> m_pool;                                        //!< the threads
     std::map<std::pair<double, uint64_t>, std::shared_ptr<Ticket>> m_queue; //!< jobs not started
     mutable std::mutex m_mutex;     //!< guards the queue, the tickets' flags and the figures
     std::condition_variable m_wake; //!< a job or the stop arrived

@@ -239,9 +239,9 @@ class WorkerApplication : public Application
     Ptr<LocalTrainer> m_trainer;                 //!< the local trainer
     Ptr<TrainingExecutor> m_executor;            //!< runs the arithmetic (null: inline)
     std::shared_ptr<TrainingExecutor::Ticket> m_job; //!< the arithmetic in flight, if any
-    std::shared_ptr<const Dataset> m_data;       //!< the data set
-    std::vector<uint32_t> m_rows;                //!< the shard
-    ParameterMessageAssembler m_assembler;       //!< broadcast reassembly
+    std::shared_ptr<const Dataset> m_data;           //!< the data set
+    std::vector<uint32_t> m_rows;                    //!< the shard
+    ParameterMessageAssembler m_assembler;           //!< broadcast reassembly
     int64_t m_lastRound;  //!< newest round whose broadcast arrived (-1: none)
     int64_t m_stateRound; //!< round of the last BeginRound (-1: none)
 
