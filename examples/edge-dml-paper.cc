@@ -111,52 +111,6 @@ AddMeanCurve(Gnuplot& plot,
     }
 }
 
-/// The gnuplot to run. SEM runs programs with an empty environment (no
-/// PATH), so prefer the Debian binary's full path.
-std::string
-GnuplotCommand()
-{
-    return std::ifstream("/usr/bin/gnuplot").good() ? "/usr/bin/gnuplot" : "gnuplot";
-}
-
-/**
- * Render a plot into png with gnuplot and keep its script; each file
- * appears under its name only when complete.
- * \param plot the plot
- * \param png the image file
- * \param script the gnuplot script kept for the user (it writes png)
- * \param[out] error why not
- * \return whether both files were written
- */
-bool
-RenderPlot(Gnuplot& plot, const std::string& png, const std::string& script, std::string& error)
-{
-    PendingOutputFile image(png);
-    // The script gnuplot runs writes the image's partial file; it is removed
-    // on return (never committed).
-    PendingOutputFile runScript(script + ".run");
-    {
-        std::ofstream out(runScript.GetTemporaryPath());
-        plot.SetOutputFilename(image.GetTemporaryPath());
-        plot.GenerateOutput(out);
-        if (!out)
-        {
-            error = "cannot write " + runScript.GetTemporaryPath();
-            return false;
-        }
-    }
-    if (std::system(
-            (GnuplotCommand() + " " + runScript.GetTemporaryPath() + " 2>/dev/null").c_str()) != 0)
-    {
-        error = "gnuplot failed on " + script;
-        return false;
-    }
-    AtomicOutputFile kept(script);
-    plot.SetOutputFilename(png);
-    plot.GenerateOutput(kept.Stream());
-    return kept.Commit(error) && image.Commit(error);
-}
-
 } // namespace
 
 int
@@ -252,9 +206,7 @@ main(int argc, char* argv[])
     // exactTimeLimitS is at least the attribute's 1 ms.
     check.AtLeast("exactTimeLimitS", exactTimeLimitS, 1e-3, "s");
     // The plots need gnuplot with its pngcairo terminal: check before the run.
-    if (plot &&
-        std::system((GnuplotCommand() + " -e \"set terminal pngcairo\" >/dev/null 2>&1").c_str()) !=
-            0)
+    if (plot && !GnuplotCanRenderPng())
     {
         check.Fail("--plot=true needs gnuplot with the pngcairo terminal: install the Debian "
                    "package gnuplot-nox, or pass --plot=false");
@@ -476,8 +428,11 @@ main(int argc, char* argv[])
             });
         }
         std::string error;
-        if (!RenderPlot(fig2, "paper-utility-vs-tasks.png", "paper-utility-vs-tasks.plt", error) ||
-            !RenderPlot(fig3, "paper-algorithms.png", "paper-algorithms.plt", error))
+        if (!RenderGnuplot(fig2,
+                           "paper-utility-vs-tasks.png",
+                           "paper-utility-vs-tasks.plt",
+                           error) ||
+            !RenderGnuplot(fig3, "paper-algorithms.png", "paper-algorithms.plt", error))
         {
             std::cerr << "edge-dml-paper: " << error
                       << "; paper-figures.csv is written. Check gnuplot (Debian package "

@@ -40,9 +40,10 @@ using namespace ns3::edgedml;
 namespace
 {
 
-/// Render accuracy and participation over rounds; false if gnuplot failed.
+/// Render accuracy and participation over rounds into training.png (and
+/// its script training.plt); false, with the reason in error, if that failed.
 bool
-PlotTraining(const TrainingRecorder& recorder, uint32_t numEdgeServers)
+PlotTraining(const TrainingRecorder& recorder, uint32_t numEdgeServers, std::string& error)
 {
     Gnuplot plot("training.png", "Synchronous SGD over the edge network");
     plot.SetTerminal("pngcairo size 900,540 font ',11'");
@@ -68,7 +69,7 @@ PlotTraining(const TrainingRecorder& recorder, uint32_t numEdgeServers)
     }
     plot.AddDataset(accuracy);
     plot.AddDataset(participation);
-    return RenderGnuplot(plot, "training.plt");
+    return RenderGnuplot(plot, "training.png", "training.plt", error);
 }
 
 } // namespace
@@ -392,6 +393,12 @@ main(int argc, char* argv[])
     p.syncN = syncN;
     p.syncBatches = syncBatches;
 
+    // The plot needs gnuplot with its pngcairo terminal: check before the run.
+    if (plot && !GnuplotCanRenderPng())
+    {
+        check.Fail("--plot=true needs gnuplot with the pngcairo terminal: install the Debian "
+                   "package gnuplot-nox, or pass --plot=false");
+    }
     FashionMnistReadResult data = ReadFashionMnist(dataDir, trainLimit, testLimit);
     if (!data.train)
     {
@@ -463,9 +470,10 @@ main(int argc, char* argv[])
         return 1;
     }
     bool plotted = true;
+    std::string plotError;
     if (plot)
     {
-        plotted = PlotTraining(recorder, numEdgeServers);
+        plotted = PlotTraining(recorder, numEdgeServers, plotError);
     }
     const RoundRecord& last = records.back();
     std::cout << std::fixed << std::setprecision(4) << "edge-dml-training: n=" << numEdgeServers
@@ -490,8 +498,9 @@ main(int argc, char* argv[])
     Simulator::Destroy();
     if (!plotted)
     {
-        std::cerr << "edge-dml-training: gnuplot failed; install gnuplot (Debian package "
-                     "gnuplot-nox) or pass --plot=false. training.plt is written.\n";
+        std::cerr << "edge-dml-training: " << plotError
+                  << "; rounds.csv and workers.csv are written. Check gnuplot (Debian package "
+                     "gnuplot-nox) or pass --plot=false.\n";
         return 1;
     }
     return 0;

@@ -16,17 +16,35 @@ namespace edgedml
 
 /**
  * \ingroup edge-dml
- * \brief Write a plot's gnuplot script and run gnuplot on it.
- *
- * Uses /usr/bin/gnuplot when it exists (SEM runs programs with an empty
- * environment, so PATH may be unset), else gnuplot from PATH; gnuplot's own
- * messages are discarded.
- *
- * \param plot the plot (its output file name is the PNG)
- * \param script the script file to write (kept, so users can restyle the plot)
- * \return false if the script could not be written or gnuplot failed
+ * \return the gnuplot to run: /usr/bin/gnuplot when it exists (SEM runs
+ * programs with an empty environment, so PATH may be unset), else "gnuplot"
  */
-bool RenderGnuplot(Gnuplot& plot, const std::string& script);
+std::string GnuplotCommand();
+
+/**
+ * \ingroup edge-dml
+ * \return whether gnuplot runs and has the pngcairo terminal (check before a
+ * long run whose plots need it)
+ */
+bool GnuplotCanRenderPng();
+
+/**
+ * \ingroup edge-dml
+ * \brief Render a plot into a PNG with gnuplot and keep its script; each
+ * file appears under its name only when complete (AtomicOutputFile's rule).
+ *
+ * Runs GnuplotCommand(); gnuplot's own messages are discarded.
+ *
+ * \param plot the plot (its output file name is set to png)
+ * \param png the image file
+ * \param script the gnuplot script kept for the user (it writes png)
+ * \param[out] error why not, naming the file
+ * \return whether both files were written
+ */
+bool RenderGnuplot(Gnuplot& plot,
+                   const std::string& png,
+                   const std::string& script,
+                   std::string& error);
 
 } // namespace edgedml
 } // namespace ns3
