@@ -78,18 +78,11 @@ int
 main(int argc, char* argv[])
 {
     TrainingScenarioParameters p;
-    int64_t numEdgeServers = p.numEdgeServers;
-    int64_t samplesPerServer = p.samplesPerServer;
     int64_t numRbs = p.numRbs;
-    int64_t maxRetransmissions = p.maxRetransmissions;
-    int64_t rounds = p.rounds;
-    int64_t localSteps = p.localSteps;
-    int64_t batchSize = p.batchSize;
     int64_t hiddenUnits = p.hiddenUnits;
     int64_t syncN = p.syncN;
     int64_t syncBatches = p.syncBatches;
     int64_t tasksPerRound = p.tasksPerRound;
-    int64_t trainingThreads = p.trainingThreads;
     double taskBandwidthMhz = p.taskBandwidthHz / 1e6;
     std::string model = "LogisticRegression";
     std::string syncPolicy = "Full";
@@ -102,13 +95,7 @@ main(int argc, char* argv[])
 
     CommandLine cmd(__FILE__);
     CommandLineChecks check("edge-dml-training");
-    check.AddInteger(cmd,
-                     "numEdgeServers",
-                     "number of edge servers n",
-                     numEdgeServers,
-                     1,
-                     100000,
-                     "");
+    AddTrainingCellOptions(cmd, check, p);
     check.AddDouble(cmd,
                     "minRadiusM",
                     "smallest edge-server distance to the PS, in m",
@@ -123,13 +110,6 @@ main(int argc, char* argv[])
                     0,
                     1e6,
                     "m");
-    check.AddInteger(cmd,
-                     "samplesPerServer",
-                     "samples s_i of every edge server (0: drawn from U{100, 200, ..., 600})",
-                     samplesPerServer,
-                     0,
-                     1000000000,
-                     "samples");
     check.AddInteger(cmd,
                      "numRbs",
                      "uplink resource blocks R (0: one per edge server)",
@@ -146,23 +126,6 @@ main(int argc, char* argv[])
                     "Hz");
     check
         .AddPositive(cmd, "txPowerW", "edge-server transmit power p_i, in W", p.txPowerW, 1e6, "W");
-    check.AddInteger(cmd,
-                     "trainingThreads",
-                     "background threads for the local updates' arithmetic (0: on the "
-                     "simulator's thread; results do not depend on it)",
-                     trainingThreads,
-                     0,
-                     256);
-    check.AddChoice(cmd,
-                    "socket",
-                    "udp (UDP/IPv4) or packet (raw packet sockets)",
-                    p.socket,
-                    {"udp", "packet"});
-    check.AddChoice(cmd,
-                    "lossUnit",
-                    "waterfall loss unit: Message or Packet",
-                    p.lossUnit,
-                    {"Message", "Packet"});
     check.AddDouble(cmd,
                     "waterfallThreshold",
                     "waterfall threshold m (linear)",
@@ -170,13 +133,6 @@ main(int argc, char* argv[])
                     0,
                     1e6,
                     "");
-    check.AddInteger(cmd,
-                     "maxRetransmissions",
-                     "link-layer retransmissions per packet",
-                     maxRetransmissions,
-                     0,
-                     1000,
-                     "");
     check.AddBool(cmd,
                   "redrawInterference",
                   "redraw the uplink interference at every round start",
@@ -254,7 +210,7 @@ main(int argc, char* argv[])
                     0,
                     1e6,
                     "");
-    check.AddInteger(cmd, "rounds", "synchronous SGD rounds", rounds, 1, 1000000, "");
+    AddTrainingRoundOptions(cmd, check, p);
     check.AddDouble(cmd,
                     "roundGapS",
                     "pause between a round's end and the next start, in s",
@@ -262,9 +218,6 @@ main(int argc, char* argv[])
                     0,
                     1e6,
                     "s");
-    check
-        .AddInteger(cmd, "localSteps", "local SGD steps tau per round", localSteps, 1, 1000000, "");
-    check.AddInteger(cmd, "batchSize", "mini-batch size b", batchSize, 1, 1000000, "");
     check.AddPositive(cmd, "learningRate", "SGD step size eta", p.learningRate, 1e6, "");
     check.AddString(cmd,
                     "syncPolicy",
@@ -316,13 +269,6 @@ main(int argc, char* argv[])
                     0,
                     1e6,
                     "s");
-    check.AddDouble(cmd,
-                    "roundDeadlineS",
-                    "round deadline, in s (0: none)",
-                    p.roundDeadlineS,
-                    0,
-                    1e6,
-                    "s");
     check.AddInteger(cmd, "syncN", "N of the NSync policy", syncN, 1, 1000000, "");
     check.AddDouble(cmd,
                     "stragglerMeanS",
@@ -367,7 +313,6 @@ main(int argc, char* argv[])
         }
     }
     p.tasksPerRound = tasksPerRound;
-    p.trainingThreads = trainingThreads;
     p.taskBandwidthHz = taskBandwidthMhz * 1e6;
     p.modelType =
         check.DerivedFrom("model", LearningModelTypeName(model), LearningModel::GetTypeId())
@@ -380,15 +325,9 @@ main(int argc, char* argv[])
     if (p.syncPolicy == "ns3::edgedml::NSyncPolicy")
     {
         // Only N-sync uses N; SEM passes every default, so the others ignore it.
-        check.AtMost("syncN", syncN, numEdgeServers, "updates, at most numEdgeServers");
+        check.AtMost("syncN", syncN, p.numEdgeServers, "updates, at most numEdgeServers");
     }
-    p.numEdgeServers = numEdgeServers;
-    p.samplesPerServer = samplesPerServer;
     p.numRbs = numRbs;
-    p.maxRetransmissions = maxRetransmissions;
-    p.rounds = rounds;
-    p.localSteps = localSteps;
-    p.batchSize = batchSize;
     p.hiddenUnits = hiddenUnits;
     p.syncN = syncN;
     p.syncBatches = syncBatches;
@@ -412,7 +351,7 @@ main(int argc, char* argv[])
     if (scenario.shards.empty())
     {
         const auto sizes = TrainingHelper::GetSampleCounts(scenario.edgeNodes);
-        check.Fail("the " + std::to_string(numEdgeServers) + " edge servers hold " +
+        check.Fail("the " + std::to_string(p.numEdgeServers) + " edge servers hold " +
                    std::to_string(std::accumulate(sizes.begin(), sizes.end(), uint64_t{0})) +
                    " samples but the training set has " + std::to_string(train->GetNumSamples()) +
                    "; lower --numEdgeServers or raise --trainLimit");
@@ -473,10 +412,10 @@ main(int argc, char* argv[])
     std::string plotError;
     if (plot)
     {
-        plotted = PlotTraining(recorder, numEdgeServers, plotError);
+        plotted = PlotTraining(recorder, p.numEdgeServers, plotError);
     }
     const RoundRecord& last = records.back();
-    std::cout << std::fixed << std::setprecision(4) << "edge-dml-training: n=" << numEdgeServers
+    std::cout << std::fixed << std::setprecision(4) << "edge-dml-training: n=" << p.numEdgeServers
               << " rounds=" << completed << " model=" << model << " policy=" << syncPolicy
               << " loss unit=" << p.lossUnit
               << " tasks=" << (p.tasks ? p.scheduler + " " + p.taskArrival : std::string("off"))
@@ -490,7 +429,7 @@ main(int argc, char* argv[])
               << "  test accuracy " << recorder.GetInitialEvaluation().accuracy << " -> "
               << last.testAccuracy << ", test loss " << last.testLoss << "\n"
               << "  mean participants per round " << participation / completed << " of "
-              << numEdgeServers << ", energy " << last.energyJ << " J\n"
+              << p.numEdgeServers << ", energy " << last.energyJ << " J\n"
               << "  tasks placed " << tasksPlaced << ", busy drops " << busyDropped
               << ", mean system utility " << utility / completed << "\n"
               << "  results in rounds.csv, workers.csv" << (plot && plotted ? ", training.png" : "")

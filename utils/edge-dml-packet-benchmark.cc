@@ -71,78 +71,29 @@ int
 main(int argc, char* argv[])
 {
     TrainingScenarioParameters p;
-    int64_t numEdgeServers = 1000;
-    int64_t rounds = 50;
-    int64_t samplesPerServer = 60;
-    int64_t localSteps = p.localSteps;
-    int64_t batchSize = p.batchSize;
+    p.numEdgeServers = 1000;
+    p.rounds = 50;
+    p.samplesPerServer = 60;
+    p.maxRetransmissions = 3;
+    p.lossUnit = "Packet";
     int64_t bareEvents = 5000000;
     bool quiet = false;
-    int64_t trainingThreads = p.trainingThreads;
-    int64_t maxRetransmissions = 3;
-    p.lossUnit = "Packet";
     std::string dataDir = FASHION_MNIST_DEFAULT_DIRECTORY;
 
     CommandLine cmd(__FILE__);
     CommandLineChecks check("edge-dml-packet-benchmark");
-    check.AddInteger(cmd, "numEdgeServers", "number of edge servers n", numEdgeServers, 1, 100000);
-    check.AddInteger(cmd, "rounds", "synchronous SGD rounds", rounds, 1, 100000);
-    check.AddInteger(cmd,
-                     "samplesPerServer",
-                     "samples s_i of every edge server (0: drawn from U{100, ..., 600})",
-                     samplesPerServer,
-                     0,
-                     1000000000,
-                     "samples");
-    check.AddChoice(cmd,
-                    "socket",
-                    "udp (UDP/IPv4) or packet (raw packet sockets)",
-                    p.socket,
-                    {"udp", "packet"});
-    check.AddChoice(cmd,
-                    "lossUnit",
-                    "waterfall loss unit: Message or Packet",
-                    p.lossUnit,
-                    {"Message", "Packet"});
-    check.AddInteger(cmd,
-                     "maxRetransmissions",
-                     "link-layer retransmissions per packet",
-                     maxRetransmissions,
-                     0,
-                     1000);
+    AddTrainingCellOptions(cmd, check, p);
+    AddTrainingRoundOptions(cmd, check, p);
     check.AddBool(cmd, "tasks", "run crowdsourcing tasks (tabu, 10 per round)", p.tasks);
-    check.AddInteger(cmd, "localSteps", "local SGD steps tau per round", localSteps, 1, 1000000);
-    check.AddInteger(cmd, "batchSize", "mini-batch size b", batchSize, 1, 1000000);
-    check.AddDouble(cmd,
-                    "roundDeadlineS",
-                    "round deadline, in s (0: none)",
-                    p.roundDeadlineS,
-                    0,
-                    1e6,
-                    "s");
     check.AddInteger(cmd,
                      "bareEvents",
                      "events of the bare ns-3 event-loop baseline",
                      bareEvents,
                      1,
                      10000000000);
-    check.AddInteger(cmd,
-                     "trainingThreads",
-                     "background threads for the local updates' arithmetic (0: on the "
-                     "simulator's thread; results do not depend on it)",
-                     trainingThreads,
-                     0,
-                     256);
     check.AddBool(cmd, "quiet", "no progress lines on stderr", quiet);
     check.AddString(cmd, "dataDir", "directory of the Fashion-MNIST IDX .gz files", dataDir);
     check.Parse(cmd, argc, argv);
-    p.numEdgeServers = numEdgeServers;
-    p.trainingThreads = trainingThreads;
-    p.rounds = rounds;
-    p.samplesPerServer = samplesPerServer;
-    p.localSteps = localSteps;
-    p.maxRetransmissions = maxRetransmissions;
-    p.batchSize = batchSize;
 
     // Baseline: a bare ns-3 event loop in this process, before anything else.
     g_bareRemaining = bareEvents;
@@ -214,15 +165,15 @@ main(int argc, char* argv[])
     const double networkS = runS - learningOnSimulatorS;
     std::printf("edge-dml-packet-benchmark: n=%lld rounds=%u loss unit=%s retransmissions=%lld "
                 "socket=%s tasks=%s s_i=%lld tau=%lld b=%lld update=%u bytes\n",
-                static_cast<long long>(numEdgeServers),
+                static_cast<long long>(p.numEdgeServers),
                 completed,
                 p.lossUnit.c_str(),
-                static_cast<long long>(maxRetransmissions),
+                static_cast<long long>(p.maxRetransmissions),
                 p.socket.c_str(),
                 p.tasks ? "on" : "off",
-                static_cast<long long>(samplesPerServer),
-                static_cast<long long>(localSteps),
-                static_cast<long long>(batchSize),
+                static_cast<long long>(p.samplesPerServer),
+                static_cast<long long>(p.localSteps),
+                static_cast<long long>(p.batchSize),
                 static_cast<uint32_t>(scenario.model->GetSerializedSize()));
     std::printf("  %-38s %10.2f s\n", "read Fashion-MNIST", readS);
     std::printf("  %-38s %10.2f s\n", "build the scenario", setupS);
@@ -260,7 +211,7 @@ main(int argc, char* argv[])
     std::printf("  %-38s %10llu of %llu worker-rounds\n",
                 "updates aggregated",
                 static_cast<unsigned long long>(aggregated),
-                static_cast<unsigned long long>(completed) * numEdgeServers);
+                static_cast<unsigned long long>(completed) * p.numEdgeServers);
     std::printf("  %-38s %10.4f (evaluated in %.2f s)\n",
                 "final test accuracy",
                 final.accuracy,
