@@ -263,14 +263,8 @@ main(int argc, char* argv[])
         std::string factory;
         if (socketType == "udp")
         {
-            InternetStackHelper internet;
-            internet.Install(ps);
-            internet.Install(edgeNodes);
-            Ipv4AddressHelper ipv4;
-            ipv4.SetBase("10.1.0.0", "255.255.0.0");
-            Ipv4InterfaceContainer interfaces = ipv4.Assign(devices);
-            NeighborCacheHelper neighbors;
-            neighbors.PopulateNeighborCache();
+            Ipv4InterfaceContainer interfaces =
+                InstallStarIpv4(ps, edgeNodes, devices, "10.1.0.0", "255.255.0.0");
             const uint16_t port = 9000;
             sinkAddress = InetSocketAddress(Ipv4Address::GetAny(), port);
             remotes.assign(numEdgeServers, InetSocketAddress(interfaces.GetAddress(0), port));

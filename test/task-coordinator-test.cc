@@ -921,14 +921,8 @@ TEST_F(TaskCoordinatorTest, RoundStartHookDropsExactlyTheBusyWorkers)
     {
         devices.Add(t);
     }
-    InternetStackHelper internet;
-    internet.Install(cell.bsNode);
-    internet.Install(cell.terminalNodes);
-    Ipv4AddressHelper ipv4;
-    ipv4.SetBase("10.1.0.0", "255.255.0.0");
-    Ipv4InterfaceContainer interfaces = ipv4.Assign(devices);
-    NeighborCacheHelper neighbors;
-    neighbors.PopulateNeighborCache();
+    Ipv4InterfaceContainer interfaces =
+        InstallStarIpv4(cell.bsNode, cell.terminalNodes, devices, "10.1.0.0", "255.255.0.0");
 
     auto generator = CreateObject<SyntheticDatasetGenerator>();
     generator->SetAttribute("NumClasses", UintegerValue(3));

@@ -167,14 +167,11 @@ class TrainingCell
         }
         else
         {
-            InternetStackHelper internet;
-            internet.Install(cell->bsNode);
-            internet.Install(cell->terminalNodes);
-            Ipv4AddressHelper ipv4;
-            ipv4.SetBase("10.1.0.0", "255.255.0.0");
-            Ipv4InterfaceContainer interfaces = ipv4.Assign(devices);
-            NeighborCacheHelper neighbors;
-            neighbors.PopulateNeighborCache();
+            Ipv4InterfaceContainer interfaces = InstallStarIpv4(cell->bsNode,
+                                                                cell->terminalNodes,
+                                                                devices,
+                                                                "10.1.0.0",
+                                                                "255.255.0.0");
             const uint16_t port = 9000;
             helper = std::make_unique<TrainingHelper>(
                 "ns3::UdpSocketFactory",
