@@ -111,12 +111,18 @@ LearningModel::CheckInput(const Dataset& data, const std::vector<uint32_t>& rows
 {
     NS_ABORT_MSG_IF(m_parameters.size() != GetNumParameters(),
                     "model parameters not set: call InitialiseParameters or SetParameters");
+    CheckShape(data);
+    NS_ABORT_MSG_IF(rows.empty(), "no samples given");
+}
+
+void
+LearningModel::CheckShape(const Dataset& data) const
+{
     NS_ABORT_MSG_IF(data.GetNumFeatures() != m_numFeatures,
                     "data have " << data.GetNumFeatures() << " features, the model expects "
                                  << m_numFeatures);
     NS_ABORT_MSG_IF(data.numClasses > m_numClasses,
                     "data have " << data.numClasses << " classes, the model only " << m_numClasses);
-    NS_ABORT_MSG_IF(rows.empty(), "no samples given");
 }
 
 double
@@ -176,11 +182,7 @@ LearningModel::SgdSteps(Eigen::VectorXd& parameters,
     NS_ABORT_MSG_IF(parameters.size() != GetNumParameters(),
                     "SgdSteps: " << parameters.size() << " parameters for a model of "
                                  << GetNumParameters());
-    NS_ABORT_MSG_IF(data.GetNumFeatures() != m_numFeatures,
-                    "data have " << data.GetNumFeatures() << " features, the model expects "
-                                 << m_numFeatures);
-    NS_ABORT_MSG_IF(data.numClasses > m_numClasses,
-                    "data have " << data.numClasses << " classes, the model only " << m_numClasses);
+    CheckShape(data);
     for (const auto& batch : batches)
     {
         NS_ABORT_MSG_IF(batch.empty(), "SgdSteps: an empty batch");

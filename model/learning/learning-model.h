@@ -272,6 +272,8 @@ class LearningModel : public Object
 
     /// \param data the data set \param rows the samples; aborts on misuse
     void CheckInput(const Dataset& data, const std::vector<uint32_t>& rows) const;
+    /// \param data the data set; aborts unless its features and classes fit the model
+    void CheckShape(const Dataset& data) const;
 
     /**
      * \brief F_S and its gradient at given parameters.
