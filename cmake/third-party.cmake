@@ -27,7 +27,7 @@ function(edge_dml_finish_targets)
     # ns-3 names the test library lib<module>-test and links it into test-runner.
     if(TARGET libedge-dml-test)
       find_package(GTest REQUIRED)
-      target_link_libraries(libedge-dml-test GTest::gtest)
+      target_link_libraries(libedge-dml-test GTest::gtest edge-dml-program-support)
       target_compile_definitions(
         libedge-dml-test PRIVATE EDGE_DML_TEST_DATA_DIR="${test_data_dir}"
       )
@@ -40,4 +40,15 @@ function(edge_dml_finish_targets)
   else()
     edge_dml_standalone_finish("${test_data_dir}")
   endif()
+endfunction()
+
+# The programs' support library (see the module's CMakeLists.txt). It links the
+# module library by its target name, which exists once build_lib has run.
+function(edge_dml_add_program_support sources headers)
+  add_library(edge-dml-program-support STATIC ${sources} ${headers})
+  set_target_properties(edge-dml-program-support PROPERTIES POSITION_INDEPENDENT_CODE ON)
+  target_include_directories(
+    edge-dml-program-support PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/utils/program-support
+  )
+  target_link_libraries(edge-dml-program-support PUBLIC libedge-dml)
 endfunction()

@@ -25,6 +25,10 @@
  * the same --RngSeed and --RngRun.
  */
 
+#include "atomic-output-file.h"
+#include "command-line-checks.h"
+#include "gnuplot-rendering.h"
+
 #include "ns3/core-module.h"
 #include "ns3/edge-dml-module.h"
 #include "ns3/gnuplot.h"

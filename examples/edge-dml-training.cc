@@ -24,6 +24,11 @@
  *   ./edge-dml-training --syncPolicy=NSync --syncN=40 --dirichletAlpha=0.5
  */
 
+#include "atomic-output-file.h"
+#include "command-line-checks.h"
+#include "gnuplot-rendering.h"
+#include "training-scenario-options.h"
+
 #include "ns3/core-module.h"
 #include "ns3/edge-dml-module.h"
 #include "ns3/gnuplot.h"

@@ -17,6 +17,9 @@
  *   ./edge-dml-uplink --numRbs=40 --rbAllocator=ns3::edgedml::FixedRbAllocator
  */
 
+#include "atomic-output-file.h"
+#include "command-line-checks.h"
+
 #include "ns3/basic-energy-source-helper.h"
 #include "ns3/core-module.h"
 #include "ns3/edge-dml-module.h"

@@ -10,8 +10,9 @@
  * by the ctest cases of test/cmake/program-tests.cmake.
  */
 
-#include "ns3/atomic-output-file.h"
-#include "ns3/command-line-checks.h"
+#include "atomic-output-file.h"
+#include "command-line-checks.h"
+
 #include "ns3/config.h"
 #include "ns3/double.h"
 #include "ns3/exact-task-scheduler.h"

@@ -26,7 +26,8 @@
  * naming the option, exit status 2.
  */
 
-#include "ns3/command-line-checks.h"
+#include "command-line-checks.h"
+
 #include "ns3/command-line.h"
 #include "ns3/dirichlet-data-partitioner.h"
 #include "ns3/double.h"

@@ -18,7 +18,8 @@
  * on stderr and exit status 2.
  */
 
-#include "ns3/command-line-checks.h"
+#include "command-line-checks.h"
+
 #include "ns3/command-line.h"
 #include "ns3/double.h"
 #include "ns3/mmkp-file.h"

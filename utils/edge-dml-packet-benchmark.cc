@@ -18,6 +18,9 @@
  *   ./edge-dml-packet-benchmark --numEdgeServers=200 --rounds=20
  */
 
+#include "command-line-checks.h"
+#include "training-scenario-options.h"
+
 #include "ns3/core-module.h"
 #include "ns3/edge-dml-module.h"
 

@@ -24,6 +24,8 @@
  *   ./edge-dml-scheduler-benchmark --scaleSizes=1000      (skip n = 10,000)
  */
 
+#include "command-line-checks.h"
+
 #include "ns3/core-module.h"
 #include "ns3/edge-dml-module.h"
 

@@ -6,8 +6,8 @@
 #define EDGE_DML_TASK_SCHEDULING_PROBLEM_H
 
 #include "crowdsourcing-task.h"
-#include "mmkp-instance.h"
 
+#include "ns3/mmkp-instance.h"
 #include "ns3/mobility-model.h"
 #include "ns3/node-container.h"
 #include "ns3/object.h"

@@ -7,7 +7,6 @@
 
 #include "crowdsourcing-task-generator.h"
 #include "crowdsourcing-task.h"
-#include "task-scheduler.h"
 #include "task-scheduling-problem.h"
 
 #include "ns3/event-id.h"
@@ -15,6 +14,7 @@
 #include "ns3/nstime.h"
 #include "ns3/object.h"
 #include "ns3/random-variable-stream.h"
+#include "ns3/task-scheduler.h"
 #include "ns3/traced-callback.h"
 
 #include <cstdint>

@@ -6,9 +6,9 @@
 #define EDGE_DML_TRAINING_SCENARIO_OPTIONS_H
 
 #include "command-line-checks.h"
-#include "training-scenario-helper.h"
 
 #include "ns3/command-line.h"
+#include "ns3/training-scenario-helper.h"
 
 namespace ns3
 {

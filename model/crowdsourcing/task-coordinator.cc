@@ -4,8 +4,6 @@
 
 #include "task-coordinator.h"
 
-#include "task-scheduler-factory.h"
-
 #include "ns3/abort.h"
 #include "ns3/double.h"
 #include "ns3/edge-server-energy-model.h"
@@ -18,6 +16,7 @@
 #include "ns3/propagation-loss-model.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
+#include "ns3/task-scheduler-factory.h"
 #include "ns3/uinteger.h"
 
 #include <algorithm>
