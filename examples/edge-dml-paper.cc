@@ -1,8 +1,9 @@
 /*
  * SPDX-License-Identifier: GPL-2.0-only
  *
- * edge-dml-paper: the task-scheduling evaluation of the paper (MODEL.md
- * sections 5 and 6), reproduced and extended with the exact optimum.
+ * edge-dml-paper: the task-scheduling evaluation of the paper (the system
+ * model, "Task scheduling", and the paper's evaluation), reproduced and extended with the exact
+ * optimum.
  *
  * n edge servers and a list of maxTasks crowdsourcing tasks are drawn once
  * per instance (common random numbers); for every system bandwidth B and

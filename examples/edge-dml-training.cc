@@ -3,7 +3,7 @@
  *
  * edge-dml-training: the flagship example. Synchronous SGD (federated
  * averaging) of a Fashion-MNIST classifier over the packet-level OFDMA cell
- * (MODEL.md sections 1-4): the parameter server broadcasts the real model
+ * (the system model, "Actors" to "Synchronous SGD"): the parameter server broadcasts the real model
  * parameters every round, each edge server that received them, is online and
  * not busy trains on its s_i samples for a simulated time of cycles / f_i and
  * uploads its model, and the parameter server aggregates what arrived by the

@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * edge-dml-uplink: n edge servers upload a model update over the OFDMA-like
- * uplink to the parameter server, round after round (MODEL.md sections 1-3).
+ * uplink to the parameter server, round after round (the system model, "Actors" to "Energy").
  *
  * Every round the per-RB interference of each edge server is redrawn and
  * every edge server sends one message of payloadBytes, split into packets,

@@ -21,7 +21,7 @@ namespace edgedml
 /**
  * \ingroup edge-dml
  * \brief Aggregates an EdgeServer to each node, drawing its sample count and
- * CPU frequency (MODEL.md section 1).
+ * CPU frequency (the system model, "Actors").
  *
  * Defaults: s_i ~ U{100, 200, ..., 600} and f_i ~ U[1, 3] GHz. Either draw can
  * be replaced by any RandomVariableStream, or switched off (null) so that the

@@ -32,7 +32,7 @@ namespace edgedml
  * the receive error model of every device (default WaterfallErrorModel) and
  * the transmit queue (default DropTailQueue of 1000 packets, with flow control
  * towards ns-3's traffic-control layer). The base station transmits with 1 W
- * by default (MODEL.md's PS power); terminals with the device default 0.01 W.
+ * by default (the system model's PS power); terminals with the device default 0.01 W.
  * Nodes need a MobilityModel before the first packet is sent.
  */
 class OfdmaHelper : public PcapHelperForDevice

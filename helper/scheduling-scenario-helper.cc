@@ -24,7 +24,7 @@ SchedulingScenarioHelper::SchedulingScenarioHelper()
       m_tasks(CreateObject<CrowdsourcingTaskGenerator>()),
       m_interference(CreateObject<UniformRandomVariable>())
 {
-    // MODEL.md section 2: h_i = d^-2 (log-distance, exponent 2, 0 dB at 1 m);
+    // the system model, "Training link": h_i = d^-2 (log-distance, exponent 2, 0 dB at 1 m);
     // I ~ U[1e-8, 1.1e-7] W per RB.
     m_trainingLoss =
         CreateObjectWithAttributes<LogDistancePropagationLossModel>("Exponent",

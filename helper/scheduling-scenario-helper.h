@@ -38,8 +38,8 @@ struct SchedulingScenario
 /**
  * \ingroup edge-dml
  * \brief Draws the task-scheduling scenarios of the paper's evaluation
- * (MODEL.md sections 1, 2 and 5) with real ns-3 objects: edge-server nodes
- * with an EdgeServer (s_i, f_i) and a ConstantPositionMobilityModel in the
+ * (the system model, "Actors", "Training link" and "Task scheduling") with real ns-3 objects:
+ * edge-server nodes with an EdgeServer (s_i, f_i) and a ConstantPositionMobilityModel in the
  * annulus around the PS at the origin, their training-link success
  * probability o_i = exp(-m / SNR_i) with SNR_i = p_i h_i / (I_i + B_RB N0)
  * (h_i from the training-link PropagationLossModel, default d^-2; I_i drawn

@@ -98,7 +98,7 @@ class TrainingHelper
     /// \param name an attribute of the straggler delay variable \param value its value
     void SetStragglerDelayAttribute(const std::string& name, const AttributeValue& value);
     /**
-     * \brief MODEL.md's straggler noise: every worker's delay is its own
+     * \brief the system model's straggler noise: every worker's delay is its own
      * ShiftedExponentialRandomVariable, shiftS + Exponential(meanS).
      * \param shiftS the shift, in s (>= 0)
      * \param meanS the mean of the exponential part, in s (>= 0)

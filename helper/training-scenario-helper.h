@@ -31,10 +31,10 @@ class LearningModel;
 
 /**
  * \ingroup edge-dml
- * \brief Everything a synchronous-SGD scenario is made of (MODEL.md
- * sections 1-4), as built by TrainingScenarioHelper::Install. The worker of
- * edge server i runs on edgeNodes.Get(i); its id at the parameter server is
- * that node's id.
+ * \brief Everything a synchronous-SGD scenario is made of (the
+ * system model, "Actors" to "Synchronous SGD"), as built by TrainingScenarioHelper::Install. The
+ * worker of edge server i runs on edgeNodes.Get(i); its id at the parameter server is that node's
+ * id.
  */
 struct TrainingScenario
 {
@@ -63,7 +63,7 @@ struct TrainingScenario
 
 /**
  * \ingroup edge-dml
- * \brief The knobs of a TrainingScenario, with MODEL.md's defaults and the
+ * \brief The knobs of a TrainingScenario, with the system model's defaults and the
  * flagship example's learning settings.
  *
  * Every field maps to one Attribute of the classes the helper creates; the
@@ -73,13 +73,13 @@ struct TrainingScenario
  */
 struct TrainingScenarioParameters
 {
-    // Actors and positions (MODEL.md section 1).
+    // Actors and positions (the system model, "Actors").
     uint32_t numEdgeServers{80};  //!< n
     double minRadiusM{50.0};      //!< AnnulusPositionAllocator inner radius, in m
     double maxRadiusM{500.0};     //!< AnnulusPositionAllocator outer radius, in m
-    uint32_t samplesPerServer{0}; //!< s_i of every ES (0: MODEL.md's draw U{100, ..., 600})
+    uint32_t samplesPerServer{0}; //!< s_i of every ES (0: the system model's draw U{100, ..., 600})
 
-    // Training link (MODEL.md section 2).
+    // Training link (the system model, "Training link").
     uint32_t numRbs{0};              //!< OfdmaChannel::NumResourceBlocks (0: one per ES)
     double rbBandwidthHz{1e6};       //!< OfdmaChannel::ResourceBlockBandwidthHz, in Hz
     double txPowerW{0.01};           //!< terminal TxPowerW p_i, in W
@@ -87,12 +87,12 @@ struct TrainingScenarioParameters
     double waterfallThreshold{1.08}; //!< WaterfallErrorModel::WaterfallThreshold m
     uint32_t maxRetransmissions{0};  //!< OfdmaNetDevice::MaxRetransmissions
     std::string rbAllocator{"ns3::edgedml::EqualShareRbAllocator"}; //!< RbAllocator TypeId
-    bool redrawInterferenceEachRound{true}; //!< redraw I_i at every round start (MODEL.md)
+    bool redrawInterferenceEachRound{true}; //!< redraw I_i at every round start (system model)
 
-    // Energy (MODEL.md section 3).
+    // Energy (the system model, "Energy").
     double initialEnergyJ{10000.0}; //!< BasicEnergySourceInitialEnergyJ of each ES, in J
 
-    // Learning (MODEL.md section 4).
+    // Learning (the system model, "Synchronous SGD").
     std::string modelType{"ns3::edgedml::LogisticRegressionModel"}; //!< LearningModel TypeId
     double l2{1e-4};            //!< LearningModel::L2Regularisation lambda
     uint32_t hiddenUnits{64};   //!< MlpModel::HiddenUnits (MLP only)
@@ -113,7 +113,7 @@ struct TrainingScenarioParameters
     double probabilityAvailable{0.9};   //!< BernoulliAvailability::ProbabilityAvailable p_a
     double probabilityOnToOff{0.1};     //!< MarkovOnOffAvailability::ProbabilityOnToOff
     double probabilityOffToOn{0.4};     //!< MarkovOnOffAvailability::ProbabilityOffToOn
-    // Crowdsourcing tasks (MODEL.md section 5), scheduled at every round start.
+    // Crowdsourcing tasks (the system model, "Task scheduling"), scheduled at every round start.
     bool tasks{true};                   //!< run a TaskCoordinator
     std::string scheduler{"Tabu"};      //!< TaskCoordinator::Scheduler (short or TypeId name)
     std::string taskArrival{"Batch"};   //!< TaskCoordinator::ArrivalMode (Batch or Poisson)
@@ -180,7 +180,7 @@ class TrainingScenarioHelper
      * \param scenario a scenario
      * \return o_i of every ES: the waterfall success probability of its next
      *         upload under the current interference, with its fair share of
-     *         the RBs (MODEL.md section 2)
+     *         the RBs (the system model, "Training link")
      */
     std::vector<double> GetTrainingSuccessProbabilities(const TrainingScenario& scenario) const;
 

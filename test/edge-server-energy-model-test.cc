@@ -1,7 +1,7 @@
 /*
  * SPDX-License-Identifier: GPL-2.0-only
  *
- * Per-ES energy (MODEL.md section 3) against hand sums and closed forms, and
+ * Per-ES energy (the system model, "Energy") against hand sums and closed forms, and
  * depletion taking the edge server offline.
  */
 

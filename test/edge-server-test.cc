@@ -1,7 +1,7 @@
 /*
  * SPDX-License-Identifier: GPL-2.0-only
  *
- * Edge-server state and its helper (MODEL.md section 1).
+ * Edge-server state and its helper (the system model, "Actors").
  */
 
 #include "ofdma-test-cell.h"

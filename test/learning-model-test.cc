@@ -195,7 +195,7 @@ TEST(LearningModel, FullBatchStepIsParametersMinusRateTimesGradient)
     }
 }
 
-/// The key property of issue 4: with weights s_i the average of one
+/// The key property of the aggregation: with weights s_i the average of one
 /// full-batch step per shard equals one full-batch step on the union,
 /// because F is a mean over samples plus the same (lambda/2)||w||^2.
 TEST(LearningModel, WeightedAverageOfShardStepsEqualsCentralisedStep)

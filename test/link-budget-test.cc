@@ -1,7 +1,7 @@
 /*
  * SPDX-License-Identifier: GPL-2.0-only
  *
- * The closed forms of MODEL.md section 2 against reference values computed
+ * The closed forms of the system model, "Training link" against reference values computed
  * independently (Python's math module).
  */
 

@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * OFDMA link budget, airtime and resource-block contention against closed
- * forms (MODEL.md section 2).
+ * forms (the system model, "Training link").
  */
 
 #include "ofdma-test-cell.h"

@@ -117,7 +117,7 @@ struct OfdmaTestCell
     }
 
     /**
-     * \brief Closed-form uplink SNR of MODEL.md for a terminal at distance d
+     * \brief Closed-form uplink SNR of the system model for a terminal at distance d
      * on k RBs of bandwidth b: (p/k) d^-2 / (I + b N0).
      * \param distanceM distance, in m
      * \param txPowerW transmit power, in W

@@ -81,7 +81,7 @@ TEST(ParameterEncodingTest, Float32IsModelZAndRoundsToFloat)
 {
     const Eigen::VectorXd w = SampleParameters(37);
     const auto bytes = EncodeParameters(w, ParameterEncoding::FLOAT32);
-    ASSERT_EQ(bytes.size(), 37u * 4u); // MODEL.md: Z = 4 bytes per parameter
+    ASSERT_EQ(bytes.size(), 37u * 4u); // system model: Z = 4 bytes per parameter
     const Eigen::VectorXd back = DecodeParameters(bytes, ParameterEncoding::FLOAT32);
     for (Eigen::Index k = 0; k < w.size(); ++k)
     {

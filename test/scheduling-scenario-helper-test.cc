@@ -13,7 +13,7 @@
 using namespace ns3;
 using namespace ns3::edgedml;
 
-// o_i follows MODEL.md section 2 from the node's real position: the implied
+// o_i follows the system model, "Training link" from the node's real position: the implied
 // interference p d^-2 / SNR - N0 B lies in [1e-8, 1.1e-7] W and
 // o_i = exp(-1.08 / SNR); positions in the 50..500 m annulus.
 TEST(SchedulingScenarioHelper, TrainingLinkFollowsTheModel)

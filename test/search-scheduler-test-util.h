@@ -22,7 +22,7 @@ namespace test
 
 /**
  * \ingroup edge-dml-tests
- * \brief The realistic shape of MODEL.md section 5: 79 tasks, 80 ES, two
+ * \brief The realistic shape of the system model, "Task scheduling": 79 tasks, 80 ES, two
  * dimensions, capacities that bind (the greedy assigns about half the tasks).
  * \param strict the Strict preset (then capacities allow placing every task)
  * \return the shape

@@ -58,7 +58,7 @@ TEST_F(SynchronousSgdTest, OneRoundEqualsCentralisedFullBatchStep)
     }
 }
 
-// With Float32 on the wire (MODEL.md's Z = 4 bytes per parameter) the same
+// With Float32 on the wire (the system model's Z = 4 bytes per parameter) the same
 // round differs from the centralised step only by float32 rounding.
 TEST_F(SynchronousSgdTest, Float32RoundIsCentralisedStepUpToFloatRounding)
 {
@@ -217,7 +217,7 @@ TEST_F(SynchronousSgdTest, AggregatedFractionMatchesSuccessProbability)
     o.distancesM = {250, 350, 450};
     o.shardSizes = {5, 5, 5};
     o.lossless = false;
-    o.numRbs = 1; // one RB: every upload alone on it, SNR of MODEL.md with B = B_RB
+    o.numRbs = 1; // one RB: every upload alone on it, SNR of the system model with B = B_RB
     o.rounds = 2000;
     o.deadlineS = 0.2;
     o.encoding = ParameterEncoding::FLOAT32;

@@ -1,7 +1,7 @@
 /*
  * SPDX-License-Identifier: GPL-2.0-only
  *
- * The crowdsourcing-task coordinator (MODEL.md section 5, last bullet) on
+ * The crowdsourcing-task coordinator (the system model, "Task scheduling", last bullet) on
  * real ns-3 nodes: busy periods, task energy against the closed form of
  * section 3, no placement on busy or offline servers, aborts on depletion or
  * going offline, the exact scheduler against brute force, Poisson arrivals,
@@ -36,7 +36,7 @@ using edgedmltest::OfdmaTestCell;
 namespace
 {
 
-/// gamma of MODEL.md section 3, in J / (cycle Hz^2).
+/// gamma of the system model, "Energy", in J / (cycle Hz^2).
 constexpr double TASK_CAPACITANCE = 1e-28;
 
 /// A placed task as TaskAssigned reported it.
@@ -256,7 +256,7 @@ class TaskCoordinatorTest : public edgedmltest::SimulationTest
     }
 
     /**
-     * \brief E_task(j, i) of MODEL.md section 3 with eta0 = eta = 1.
+     * \brief E_task(j, i) of the system model, "Energy" with eta0 = eta = 1.
      * \param task the task \param cpuHz f_i \param deadlineS the deadline it was scheduled with
      * \return gamma f^2 C + p (T - C / f), in J
      */

@@ -1,7 +1,7 @@
 /*
  * SPDX-License-Identifier: GPL-2.0-only
  *
- * TaskSchedulingProblem against the closed forms of MODEL.md section 5, and
+ * TaskSchedulingProblem against the closed forms of the system model, "Task scheduling", and
  * the CrowdsourcingTaskGenerator.
  */
 
@@ -51,7 +51,7 @@ UnshadowedProblem()
     return problem;
 }
 
-/// Closed forms of MODEL.md section 5 for one pair.
+/// Closed forms of the system model, "Task scheduling" for one pair.
 struct PairReference
 {
     double rho;         //!< delivery probability

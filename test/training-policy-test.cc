@@ -29,7 +29,7 @@ namespace
 
 using TrainingPolicyTest = edgedmltest::SimulationTest;
 
-/// gamma_T of EdgeServerEnergyModel (MODEL.md section 3), in J s^2 / cycle.
+/// gamma_T of EdgeServerEnergyModel (the system model, "Energy"), in J s^2 / cycle.
 constexpr double GAMMA_T = 1e-27;
 
 /// \return the worker application i of the cell

@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * edge-dml-packet-benchmark: wall time and peak memory of synchronous SGD
- * at packet level (issue 4's goal: 1,000 edge servers x 50 rounds with the
+ * at packet level (the goal: 1,000 edge servers x 50 rounds with the
  * Packet loss unit in under 60 s and 2 GiB on a 2-core machine).
  *
  * It first measures a bare ns-3 event loop (a chain of empty events) as the

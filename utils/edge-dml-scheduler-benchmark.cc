@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * edge-dml-scheduler-benchmark: quality and speed of the task-scheduling
- * algorithms (issue 3). Prints three tables on stdout:
+ * algorithms. Prints three tables on stdout:
  *
  *  1. Paper instances (n = 80, B in bandwidthsMhz, q = minTasks..79 step
  *     taskStep, several instances): per algorithm the mean and worst

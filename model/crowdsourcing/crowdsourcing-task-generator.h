@@ -20,7 +20,7 @@ namespace edgedml
 
 /**
  * \ingroup edge-dml
- * \brief Draws crowdsourcing tasks with the distributions of MODEL.md
+ * \brief Draws crowdsourcing tasks with the distributions of the system model
  * section 1: D_j ~ U[5, 20] Mbit, C_j = 40 cycles/bit * D_j,
  * T_j ~ U[0.5, 2] s, phi_j ~ U[0.01, 0.03], p_j = 0.1 W, publisher uniform
  * in the annulus 50..500 m around the parameter server at the origin (an

@@ -15,7 +15,7 @@ namespace edgedml
 
 /**
  * \ingroup edge-dml
- * \brief One crowdsourcing task j (MODEL.md section 1): its input data, its
+ * \brief One crowdsourcing task j (the system model, "Actors"): its input data, its
  * compute load, its deadline and value, and its publisher's radio.
  */
 struct CrowdsourcingTask

@@ -58,7 +58,7 @@ TaskCoordinator::GetTypeId()
                                 TaskSchedulingProblem::STRICT,
                                 "Strict"))
             .AddAttribute("TaskBandwidthHz",
-                          "Capacity B: system bandwidth for tasks per epoch, in Hz (MODEL.md: "
+                          "Capacity B: system bandwidth for tasks per epoch, in Hz (default: "
                           "30 MHz).",
                           DoubleValue(30e6),
                           MakeDoubleAccessor(&TaskCoordinator::SetTaskBandwidthHz,
@@ -66,16 +66,17 @@ TaskCoordinator::GetTypeId()
                           MakeDoubleChecker<double>(0.0, 1e15))
             .AddAttribute("TaskEnergyBudgetJ",
                           "Capacity E_max: energy for the tasks placed at one epoch, in J "
-                          "(MODEL.md: 60 J).",
+                          "(default: 60 J).",
                           DoubleValue(60.0),
                           MakeDoubleAccessor(&TaskCoordinator::SetTaskEnergyBudgetJ,
                                              &TaskCoordinator::GetTaskEnergyBudgetJ),
                           MakeDoubleChecker<double>(0.0, 1e15))
-            .AddAttribute("TaskGenerator",
-                          "Draws the crowdsourcing tasks (MODEL.md section 1 defaults).",
-                          StringValue("ns3::edgedml::CrowdsourcingTaskGenerator"),
-                          MakePointerAccessor(&TaskCoordinator::m_generator),
-                          MakePointerChecker<CrowdsourcingTaskGenerator>())
+            .AddAttribute(
+                "TaskGenerator",
+                "Draws the crowdsourcing tasks (default: the system model's distributions).",
+                StringValue("ns3::edgedml::CrowdsourcingTaskGenerator"),
+                MakePointerAccessor(&TaskCoordinator::m_generator),
+                MakePointerChecker<CrowdsourcingTaskGenerator>())
             .AddAttribute("ArrivalMode",
                           "Batch: TasksPerEpoch tasks arrive at every epoch (the paper). "
                           "Poisson: tasks arrive after Start() at rate ArrivalRatePerS and wait "

@@ -29,7 +29,7 @@ namespace edgedml
 
 /**
  * \ingroup edge-dml
- * \brief Runs the crowdsourcing tasks of MODEL.md section 5 in simulated
+ * \brief Runs the crowdsourcing tasks of the system model, "Task scheduling" in simulated
  * time: tasks arrive, at each scheduling epoch the chosen TaskScheduler
  * places the pending tasks on the free edge servers, and each placed task
  * keeps its edge server busy and draws its energy.
@@ -48,7 +48,7 @@ namespace edgedml
  * - Poisson: tasks arrive one by one after Start(), with exponential gaps of
  *   mean 1 / ArrivalRatePerS, and wait as pending tasks for the next epoch.
  * Tasks are drawn by the TaskGenerator (a CrowdsourcingTaskGenerator, the
- * MODEL.md defaults) and numbered 0, 1, 2, ... in arrival order.
+ * the system model's defaults) and numbered 0, 1, 2, ... in arrival order.
  *
  * [choice] Deadlines run from arrival: task j that arrived at a_j must be
  * finished by a_j + T_j. At an epoch at time t its remaining deadline
@@ -77,7 +77,7 @@ namespace edgedml
  *
  * A placed task j on edge server i: TaskAssigned fires, then the energy
  * E_task(j, i) = e_{j,i} of the problem (TaskSchedulingProblem::
- * GetEnergyWeightJ, MODEL.md section 3) is drawn from the ES's energy model
+ * GetEnergyWeightJ, the system model, "Energy") is drawn from the ES's energy model
  * as EnergyActivity::TASK at the constant power E_task / T'_j for T'_j
  * (rounded to the simulator's time resolution; the power uses the rounded
  * time, so the energy is exactly E_task), and the EdgeServer is marked busy.

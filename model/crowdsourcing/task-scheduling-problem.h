@@ -37,7 +37,7 @@ struct EdgeServerState
 
 /**
  * \ingroup edge-dml
- * \brief The task-scheduling problem of MODEL.md section 5, built from the
+ * \brief The task-scheduling problem of the system model, "Task scheduling", built from the
  * network state as an MmkpInstance (class = task j, item = feasible pair
  * (j, i), resource = edge-server index i, disjoint; dimension 0 = bandwidth
  * in Hz, dimension 1 = energy in J).
@@ -58,7 +58,7 @@ struct EdgeServerState
  * feasible set are unchanged.
  *
  * [choice] S = sum of s_i over ALL edge servers given (available or not), as
- * in U_T of MODEL.md. An unavailable server does not train this round
+ * in U_T of the system model. An unavailable server does not train this round
  * (busy: y_i = 1 already; offline: no update), so it contributes nothing to
  * the base value sum_{i available} s_i o_i / S and to U_T. Hence
  * U = U_T + sum_j phi_j rho_{j,i(j)} for every assignment. With S = 0 the
@@ -75,7 +75,7 @@ struct EdgeServerState
 class TaskSchedulingProblem : public Object
 {
   public:
-    /// Presets of MODEL.md section 5.
+    /// Presets of the system model, "Task scheduling".
     enum Preset
     {
         VALUED, //!< utility phi_j rho - s_i o_i / S, rejection allowed

@@ -33,7 +33,7 @@ enum class EnergyActivity
 {
     COMPUTE = 0,  //!< local training computation
     TRANSMIT = 1, //!< radio transmission attempts
-    TASK = 2,     //!< crowdsourcing task execution (MODEL.md section 5)
+    TASK = 2,     //!< crowdsourcing task execution (the system model, "Task scheduling")
 };
 
 /// Number of EnergyActivity values.
@@ -47,7 +47,7 @@ std::string ToString(EnergyActivity activity);
 
 /**
  * \ingroup edge-dml
- * \brief Energy of one edge server (MODEL.md section 3), as an ns-3
+ * \brief Energy of one edge server (the system model, "Energy"), as an ns-3
  * DeviceEnergyModel attached to an EnergySource.
  *
  * The model draws power from its source while activities run; each activity

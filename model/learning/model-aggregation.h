@@ -16,7 +16,7 @@ namespace edgedml
 
 /**
  * \ingroup edge-dml
- * \brief One worker's contribution to a round, in MODEL.md's notation.
+ * \brief One worker's contribution to a round, in the system model's notation.
  */
 struct WorkerUpdate
 {
@@ -62,7 +62,7 @@ class WeightedAverageAccumulator
 };
 
 /**
- * \brief MODEL.md's aggregation:
+ * \brief the system model's aggregation:
  * W_{t+1} = sum_i s_i c_i (1 - y_i) u_i w_i / sum_i s_i c_i (1 - y_i) u_i,
  * and W_{t+1} = W_t when the denominator is zero (nothing arrived).
  * \param current W_t

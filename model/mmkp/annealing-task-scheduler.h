@@ -16,7 +16,7 @@ namespace edgedml
 
 /**
  * \ingroup edge-dml
- * \brief Simulated annealing from the greedy start (MODEL.md section 5).
+ * \brief Simulated annealing from the greedy start (the system model, "Task scheduling").
  *
  * The start is BuildGreedyAssignment on a class order drawn as
  * GreedyTaskScheduler draws it, from this object's first stream. Each of

@@ -46,7 +46,7 @@ bool BuildGreedyAssignment(MmkpSearchState& state, const std::vector<uint32_t>& 
 
 /**
  * \ingroup edge-dml
- * \brief The paper's greedy task scheduler (MODEL.md section 5): tasks in a
+ * \brief The paper's greedy task scheduler (the system model, "Task scheduling"): tasks in a
  * uniformly random order, each to its highest-utility free ES that fits both
  * capacities; see BuildGreedyAssignment. Status FEASIBLE, or
  * NO_SOLUTION_FOUND when a Strict instance has a task it cannot place.

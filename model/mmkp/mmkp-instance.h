@@ -23,7 +23,7 @@ namespace edgedml
  * (exactly one when MustAssignAll is set); every chosen item adds its value to
  * the objective and its weights to m capacity dimensions. Optionally each item
  * is tied to a resource (an edge server) and resources are disjoint: no two
- * chosen items may share one. MODEL.md section 5 maps the task-scheduling
+ * chosen items may share one. the system model, "Task scheduling" maps the task-scheduling
  * problem onto this: class = crowdsourcing task, item = a feasible (task, ES)
  * pair, resource = the ES, dimensions = bandwidth and energy.
  *

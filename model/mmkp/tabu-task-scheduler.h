@@ -16,7 +16,7 @@ namespace edgedml
 
 /**
  * \ingroup edge-dml
- * \brief The paper's tabu search (MODEL.md section 5), by default with an
+ * \brief The paper's tabu search (the system model, "Task scheduling"), by default with an
  * extended neighbourhood (insert / replace / remove) beyond the paper.
  *
  * Starts from the greedy construction (BuildGreedyAssignment) on a class
@@ -83,7 +83,7 @@ namespace edgedml
  * gap 0.80% (worst 2.8%), 11 ms per solve on a loaded 2-core machine,
  * against 19.8% (worst 51%), 8.5 ms for Swap. The gap depends strongly on the
  * stream: with other streams on the same instances the same defaults gave
- * 0.74% and 2.48% (worst 9.9%): the 1% target of issue 3 holds on average
+ * 0.74% and 2.48% (worst 9.9%): the 1% target holds on average
  * in the benchmark (0.74%) and the paper run (0.84%), but not for every
  * stream. At 10,000 ES x 5,000 tasks the efficiency start accepts every task
  * (the greedy start about 3,000); a run took 1.1 s unloaded, 2.4-3 s on a

@@ -59,7 +59,7 @@ struct MmkpSolution
 
 /**
  * \ingroup edge-dml
- * \brief Base of the task-scheduling algorithms (MODEL.md section 5).
+ * \brief Base of the task-scheduling algorithms (the system model, "Task scheduling").
  *
  * Non-virtual interface: Schedule() times the private DoSchedule() hook,
  * checks its assignment with the one shared validator CheckMmkpAssignment and

@@ -17,7 +17,7 @@ namespace edgedml
  * \ingroup edge-dml
  * \brief Positions drawn uniformly (by area) in an annulus around a centre.
  *
- * MODEL.md section 1: edge servers lie uniformly in a disc of radius 500 m
+ * the system model, "Actors": edge servers lie uniformly in a disc of radius 500 m
  * around the parameter server, at least 50 m away from it. A point is uniform
  * by area when its radius is sqrt(U(r_min^2, r_max^2)) and its angle U(0, 2 pi).
  * With MinRadiusM = 0 this is a uniform disc.

@@ -21,7 +21,7 @@ class EdgeServerEnergyModel;
 
 /**
  * \ingroup edge-dml
- * \brief The state of one edge server (MODEL.md section 1), aggregated to its
+ * \brief The state of one edge server (the system model, "Actors"), aggregated to its
  * ns-3 Node by EdgeServerHelper.
  *
  * Holds the local sample count s_i and CPU frequency f_i, the online and busy

@@ -13,7 +13,7 @@ namespace edgedml
 /**
  * \ingroup edge-dml
  * \defgroup edge-dml-link-budget Link budget
- * \brief The closed forms of MODEL.md section 2, shared by the channel, the
+ * \brief The closed forms of the system model, "Training link", shared by the channel, the
  * error model, the examples and the tests so that each formula exists once.
  * @{
  */

@@ -22,7 +22,7 @@ namespace edgedml
 /**
  * \ingroup edge-dml
  * \brief Log-normal shadowing: adds a loss X ~ N(0, sigma) dB that is fixed
- * per unordered pair of mobility models (MODEL.md section 5, sigma 8 dB).
+ * per unordered pair of mobility models (the system model, "Task scheduling", sigma 8 dB).
  *
  * Meant to be chained after a path-loss model with SetNext, e.g.
  * `logDistance->SetNext(shadowing)`. The same link has the same shadowing in

@@ -39,18 +39,18 @@ OfdmaChannel::GetTypeId()
             .SetGroupName("EdgeDml")
             .AddConstructor<OfdmaChannel>()
             .AddAttribute("ResourceBlockBandwidthHz",
-                          "Bandwidth of one uplink resource block, in Hz (>= 1; MODEL.md: 1 MHz).",
+                          "Bandwidth of one uplink resource block, in Hz (>= 1; default: 1 MHz).",
                           DoubleValue(1e6),
                           MakeDoubleAccessor(&OfdmaChannel::m_rbBandwidthHz),
                           MakeDoubleChecker<double>(1.0, 1e12))
             .AddAttribute("NumResourceBlocks",
                           "Number of uplink resource blocks R; 0 means one per attached "
-                          "terminal (MODEL.md: R = n).",
+                          "terminal (default: R = n).",
                           UintegerValue(0),
                           MakeUintegerAccessor(&OfdmaChannel::m_numRbs),
                           MakeUintegerChecker<uint32_t>())
             .AddAttribute("DownlinkBandwidthHz",
-                          "Bandwidth of the shared downlink, in Hz (>= 1; MODEL.md: 20 MHz).",
+                          "Bandwidth of the shared downlink, in Hz (>= 1; default: 20 MHz).",
                           DoubleValue(20e6),
                           MakeDoubleAccessor(&OfdmaChannel::m_downlinkBandwidthHz),
                           MakeDoubleChecker<double>(1.0, 1e12))
@@ -62,18 +62,18 @@ OfdmaChannel::GetTypeId()
             .AddAttribute("UplinkInterferencePerRb",
                           "Random variable, in W, of the interference on each uplink RB of a "
                           "terminal; drawn per terminal at first use and on every "
-                          "RedrawUplinkInterference() (MODEL.md: U[1e-8, 1.1e-7] W).",
+                          "RedrawUplinkInterference() (default: U[1e-8, 1.1e-7] W).",
                           StringValue("ns3::UniformRandomVariable[Min=1e-8|Max=1.1e-7]"),
                           MakePointerAccessor(&OfdmaChannel::m_uplinkInterference),
                           MakePointerChecker<RandomVariableStream>())
             .AddAttribute("DownlinkInterferenceW",
-                          "Interference on the downlink at every terminal, in W (MODEL.md: "
+                          "Interference on the downlink at every terminal, in W (default: "
                           "1.8e-7 W).",
                           DoubleValue(1.8e-7),
                           MakeDoubleAccessor(&OfdmaChannel::m_downlinkInterferenceW),
                           MakeDoubleChecker<double>(0.0, 1e6))
             .AddAttribute("PropagationLossModel",
-                          "Channel gain between terminal and base station (MODEL.md: "
+                          "Channel gain between terminal and base station (default: "
                           "log-distance, exponent 2, 1 m, 0 dB, i.e. h = d^-2).",
                           StringValue("ns3::LogDistancePropagationLossModel[Exponent=2|"
                                       "ReferenceDistance=1|ReferenceLoss=0]"),

@@ -40,7 +40,7 @@ struct OfdmaReception
 
 /**
  * \ingroup edge-dml
- * \brief The OFDMA-like cell of MODEL.md section 2: one base station (the
+ * \brief The OFDMA-like cell of the system model, "Training link": one base station (the
  * parameter server) and many terminals (edge servers).
  *
  * - Uplink: NumResourceBlocks RBs of ResourceBlockBandwidthHz each. A terminal
@@ -57,13 +57,13 @@ struct OfdmaReception
  *   are redrawn per packet) and I the terminal's per-RB interference; rate
  *   v = k B_RB log2(1 + SNR); airtime = bits / v; the packet reaches the base
  *   station airtime + propagation delay after the start. With k = 1 this is
- *   MODEL.md's SNR = p h / (I + B N0).
+ *   the system model's SNR = p h / (I + B N0).
  * - Downlink: one shared band of DownlinkBandwidthHz, one packet at a time,
  *   SNR = P h / (I_D + B_D N0) per terminal; unicast uses the destination's
  *   rate, broadcast the rate of the weakest attached terminal, and every
  *   receiver then applies its own loss law.
  * - Uplink interference I per terminal is drawn from UplinkInterferencePerRb
- *   at first use and again on each RedrawUplinkInterference() (MODEL.md:
+ *   at first use and again on each RedrawUplinkInterference() (default:
  *   once per ES per round; whatever drives the rounds calls it, e.g.
  *   edge-dml-uplink at every round start).
  */

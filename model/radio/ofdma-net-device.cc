@@ -39,7 +39,7 @@ OfdmaNetDevice::GetTypeId()
                           MakeUintegerAccessor(&OfdmaNetDevice::SetMtu, &OfdmaNetDevice::GetMtu),
                           MakeUintegerChecker<uint16_t>(68))
             .AddAttribute("TxPowerW",
-                          "Total transmit power, in W (MODEL.md: 0.01 W per edge server; "
+                          "Total transmit power, in W (default: 0.01 W per edge server; "
                           "OfdmaHelper gives the base station 1 W).",
                           DoubleValue(0.01),
                           MakeDoubleAccessor(&OfdmaNetDevice::m_txPowerW),

@@ -17,7 +17,7 @@ namespace edgedml
 
 /**
  * \ingroup edge-dml
- * \brief Waterfall-threshold loss (MODEL.md section 2): a transmission unit
+ * \brief Waterfall-threshold loss (the system model, "Training link"): a transmission unit
  * is lost with probability 1 - exp(-m / SNR).
  *
  * The SNR comes from the packet's LinkSnrTag (the OFDMA device adds it on

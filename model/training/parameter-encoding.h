@@ -22,7 +22,7 @@ namespace edgedml
  */
 enum ParameterEncoding
 {
-    FLOAT32, //!< IEEE float32 little-endian, 4 bytes per parameter (MODEL.md's Z)
+    FLOAT32, //!< IEEE float32 little-endian, 4 bytes per parameter (the system model's Z)
     FLOAT64, //!< IEEE float64 little-endian, 8 bytes per parameter (exact)
 };
 

@@ -33,7 +33,7 @@ class LearningModel;
 
 /**
  * \ingroup edge-dml
- * \brief The parameter server of synchronous SGD (MODEL.md section 4).
+ * \brief The parameter server of synchronous SGD (the system model, "Synchronous SGD").
  *
  * Round t (t = 0, 1, ..., MaxRounds - 1): the server calls the round-start
  * hook (SetRoundStartHook), then takes every registered worker's

@@ -15,7 +15,7 @@ namespace edgedml
 /**
  * \ingroup edge-dml
  * \brief A shifted exponential random variable X = Shift + E, E exponential
- * with mean Mean: the straggler delay of MODEL.md section 4 ("shift +
+ * with mean Mean: the straggler delay of the system model, "Synchronous SGD" ("shift +
  * exponential", Zhang et al.), for WorkerApplication::StragglerDelayS.
  *
  * P(X <= x) = 1 - exp(-(x - Shift) / Mean) for x >= Shift; E[X] = Shift +

@@ -18,7 +18,7 @@ namespace edgedml
 /**
  * \ingroup edge-dml
  * \brief When the parameter server closes a synchronous SGD round
- * (MODEL.md section 4, Zhang et al.'s policies).
+ * (the system model, "Synchronous SGD", Zhang et al.'s policies).
  *
  * NVI base. Within a round the parameter server expects updates from the
  * eligible workers (online and not busy at the round start); for each

@@ -67,13 +67,13 @@ WorkerApplication::GetTypeId()
                           MakeEnumAccessor(&WorkerApplication::m_encoding),
                           MakeParameterEncodingChecker())
             .AddAttribute("CyclesPerBit",
-                          "kappa: CPU cycles per bit of training data processed (MODEL.md: 40), "
+                          "kappa: CPU cycles per bit of training data processed (default: 40), "
                           "at most 1e6.",
                           DoubleValue(40.0),
                           MakeDoubleAccessor(&WorkerApplication::m_cyclesPerBit),
                           MakeDoubleChecker<double>(0.0, 1e6))
             .AddAttribute("BitsPerSample",
-                          "Bits of one training sample (MODEL.md: a 784-byte Fashion-MNIST "
+                          "Bits of one training sample (default: a 784-byte Fashion-MNIST "
                           "image, 6272 bits), at most 1e12.",
                           DoubleValue(6272.0),
                           MakeDoubleAccessor(&WorkerApplication::m_bitsPerSample),

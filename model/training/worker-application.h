@@ -34,7 +34,7 @@ class LearningModel;
 
 /**
  * \ingroup edge-dml
- * \brief An edge server's side of synchronous SGD (MODEL.md section 4).
+ * \brief An edge server's side of synchronous SGD (the system model, "Synchronous SGD").
  *
  * Round start: the parameter server calls BeginRound(t) on every
  * registered worker after its round-start hook (a control-plane shortcut,

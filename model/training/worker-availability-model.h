@@ -16,8 +16,8 @@ namespace edgedml
 
 /**
  * \ingroup edge-dml
- * \brief Whether a volatile worker is available in a round (MODEL.md
- * section 4, Zhang et al.'s volatile workers).
+ * \brief Whether a volatile worker is available in a round (the system
+ * model, "Synchronous SGD", Zhang et al.'s volatile workers).
  *
  * NVI base. One object per worker (WorkerApplication attribute
  * Availability; TrainingHelper::SetWorkerAvailability gives each worker its

@@ -55,8 +55,8 @@ function(edge_dml_example_tests)
       "-DEXPECT_STDOUT=Exact +[0-4]/4 " -DWORK=${CMAKE_BINARY_DIR}/test-scratch/paper-strict
       -P ${scripts}/expect-stdout.cmake
   )
-  # edge-dml-training: the flagship default reaches 80% test accuracy
-  # (issue 4); batteries that run dry take workers out and the rounds still
+  # edge-dml-training: the flagship default reaches 80% test accuracy;
+  # batteries that run dry take workers out and the rounds still
   # complete (offline drops appear).
   set(training $<TARGET_FILE:edge-dml-training>)
   add_test(
