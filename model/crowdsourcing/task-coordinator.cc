@@ -5,6 +5,7 @@
 #include "task-coordinator.h"
 
 #include "ns3/abort.h"
+#include "ns3/derived-type-name.h"
 #include "ns3/double.h"
 #include "ns3/edge-server-energy-model.h"
 #include "ns3/edge-server.h"
@@ -46,7 +47,7 @@ TaskCoordinator::GetTypeId()
                           StringValue("Tabu"),
                           MakeStringAccessor(&TaskCoordinator::SetSchedulerName,
                                              &TaskCoordinator::GetSchedulerName),
-                          MakeStringChecker())
+                          MakeDerivedTypeNameChecker<TaskScheduler>())
             .AddAttribute(
                 "Preset",
                 "Preset of the scheduling problem: Valued (tasks may be rejected) or "

@@ -45,10 +45,10 @@ OfdmaChannel::GetTypeId()
                           MakeDoubleChecker<double>(1.0, 1e12))
             .AddAttribute("NumResourceBlocks",
                           "Number of uplink resource blocks R; 0 means one per attached "
-                          "terminal (default: R = n).",
+                          "terminal (default: R = n), at most 1e6.",
                           UintegerValue(0),
                           MakeUintegerAccessor(&OfdmaChannel::m_numRbs),
-                          MakeUintegerChecker<uint32_t>())
+                          MakeUintegerChecker<uint32_t>(0, 1000000))
             .AddAttribute("DownlinkBandwidthHz",
                           "Bandwidth of the shared downlink, in Hz (>= 1; default: 20 MHz).",
                           DoubleValue(20e6),
