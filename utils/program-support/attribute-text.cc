@@ -123,7 +123,7 @@ ParseSeconds(const std::string& text, double& seconds)
 bool
 IsPositiveBound(double min)
 {
-    return min > 0.0 && min < 1e-300;
+    return min > 0.0 && min <= 1e-300;
 }
 
 /// \return whether bounds are those of the whole double range \param min \param max them
@@ -133,12 +133,14 @@ IsUnbounded(double min, double max)
     return min <= -1e308 && max >= 1e308;
 }
 
-/// The interval a numeric checker accepts, written [min, max], (0, max] or "0 or [min, max]".
+/// The interval a numeric checker accepts, written [min, max], (0, max] or "0 or [min, max]"
+/// (whole bounds of integers in full, reals with 6 significant digits).
 std::string
-Interval(double min, double max, bool zeroToo)
+Interval(double min, double max, bool zeroToo, bool whole = false)
 {
     const bool positive = IsPositiveBound(min);
-    std::string text = (positive ? "(0" : "[" + Bound(min)) + ", " + Bound(max) + "]";
+    const auto bound = [whole](double x) { return whole ? Bound(x) : Number(x); };
+    std::string text = (positive ? "(0" : "[" + bound(min)) + ", " + bound(max) + "]";
     return zeroToo ? "0 or " + text : text;
 }
 
@@ -609,7 +611,8 @@ DescribeRange(const AttributeChecker& checker)
     }
     if (GetNumericBounds(checker, min, max, zeroToo))
     {
-        return IsUnbounded(min, max) ? "" : Interval(min, max, zeroToo);
+        const bool whole = type == "ns3::UintegerValue" || type == "ns3::IntegerValue";
+        return IsUnbounded(min, max) ? "" : Interval(min, max, zeroToo, whole);
     }
     if (const auto* names = dynamic_cast<const DerivedTypeNameChecker*>(&checker))
     {

@@ -14,8 +14,13 @@
 #include "ns3/type-id.h"
 #include "ns3/uinteger.h"
 
+#include <algorithm>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
+#include <initializer_list>
+#include <unistd.h>
 #include <set>
 #include <sstream>
 #include <vector>
@@ -208,6 +213,95 @@ CheckAssignments(const char* variable, Check check, std::string& error)
     }
     return true;
 }
+
+/**
+ * Write a line on stderr with write(2): this runs before the C++ library's
+ * streams exist. \param text the line's parts, null-terminated
+ */
+void
+WriteEarly(std::initializer_list<const char*> text)
+{
+    for (const char* part : text)
+    {
+        const ssize_t ignored = write(STDERR_FILENO, part, std::strlen(part));
+        (void)ignored;
+    }
+}
+
+/**
+ * NS_GLOBAL_VALUE's unsigned globals (RngRun, RngSeed) as ns-3 reads them
+ * while its libraries load, before main(): a malformed number there (abc,
+ * 1.5) makes UintegerValue's parser abort. So they are checked first, in the
+ * executable's pre-initialisation (.preinit_array runs before any shared
+ * library's initialisers), which ends the process with status 2 and a line
+ * on stderr, the only way to answer before ns-3 acts. Everything else is
+ * checked in main() by CheckNs3Environment.
+ * \param argc argument count \param argv arguments \param envp environment
+ */
+void
+CheckUnsignedGlobalsEarly(int argc, char** argv, char** envp)
+{
+    // getenv does not work yet: the environment is only in envp.
+    const char* value = nullptr;
+    for (char** variable = envp; variable && *variable; ++variable)
+    {
+        if (std::strncmp(*variable, "NS_GLOBAL_VALUE=", 16) == 0)
+        {
+            value = *variable + 16;
+        }
+    }
+    if (!value)
+    {
+        return;
+    }
+    const char* program = argc > 0 && argv[0] ? argv[0] : "program";
+    if (const char* slash = std::strrchr(program, '/'))
+    {
+        program = slash + 1;
+    }
+    for (const char* item = value; *item;)
+    {
+        const char* end = std::strchr(item, ';');
+        const std::size_t length = end ? std::size_t(end - item) : std::strlen(item);
+        for (const auto& [name, max] : {std::pair<const char*, unsigned long long>{"RngRun", ~0ULL},
+                                        {"RngSeed", 4294967295ULL}})
+        {
+            const std::size_t size = std::strlen(name);
+            if (length <= size || std::strncmp(item, name, size) != 0 || item[size] != '=')
+            {
+                continue;
+            }
+            char number[32] = {0};
+            const std::size_t digits = length - size - 1;
+            bool ok = digits > 0 && digits < sizeof(number);
+            for (std::size_t i = 0; ok && i < digits; ++i)
+            {
+                number[i] = item[size + 1 + i];
+                ok = number[i] >= '0' && number[i] <= '9';
+            }
+            errno = 0;
+            ok = ok && std::strtoull(number, nullptr, 10) <= max && errno == 0;
+            if (!ok)
+            {
+                const std::string given(item, std::min<std::size_t>(length, 80));
+                WriteEarly({program,
+                            ": NS_GLOBAL_VALUE: ",
+                            given.c_str(),
+                            " is invalid: give a whole number in [0, ",
+                            max == ~0ULL ? "18446744073709551615" : "4294967295",
+                            "] (ns-3 reads it before the program starts)\n"});
+                _exit(2);
+            }
+        }
+        item = end ? end + 1 : item + length;
+    }
+}
+
+/// Registers CheckUnsignedGlobalsEarly in the executable's pre-initialisation.
+__attribute__((section(".preinit_array"), used)) void (*g_checkUnsignedGlobalsEarly)(int,
+                                                                                      char**,
+                                                                                      char**) =
+    &CheckUnsignedGlobalsEarly;
 
 } // namespace
 
