@@ -196,7 +196,8 @@ main(int argc, char* argv[])
                 std::vector<PaperSolveRecord> point;
                 for (uint32_t a = 0; a < names.size(); ++a)
                 {
-                    PaperSolveRecord r{names[a], bMhz, q, k, schedulers[a]->Schedule(instance)};
+                    PaperSolveRecord
+                        r{names[a], bMhz, q, k, schedulers[a]->Schedule(instance), 0.0, 0.0};
                     r.trainingUtility =
                         r.solution.feasible
                             ? scenario.problem->GetTrainingPerformance(r.solution.assignment)

@@ -39,7 +39,8 @@ Escape(const std::string& text)
     for (std::size_t i = 0; i < text.size(); ++i)
     {
         const char c = text[i];
-        const bool wordEnd = i + 1 == text.size() || !std::isalnum(static_cast<unsigned char>(text[i + 1]));
+        const bool wordEnd =
+            i + 1 == text.size() || !std::isalnum(static_cast<unsigned char>(text[i + 1]));
         if (c == '\\' || c == '*' || c == '|' || c == '`' || (c == '_' && wordEnd))
         {
             out += '\\';
@@ -49,6 +50,42 @@ Escape(const std::string& text)
     return out;
 }
 
+/// \return an object as ObjectFactory would name it: its type and the
+/// attributes whose values differ from the type's defaults \param object it
+std::string
+Describe(Ptr<Object> object)
+{
+    std::string text = object->GetInstanceTypeId().GetName();
+    std::string changed;
+    for (TypeId tid = object->GetInstanceTypeId();; tid = tid.GetParent())
+    {
+        for (uint32_t i = 0; i < tid.GetAttributeN(); ++i)
+        {
+            const TypeId::AttributeInformation info = tid.GetAttribute(i);
+            if (!(info.flags & TypeId::ATTR_GET) || !info.accessor->HasGetter())
+            {
+                continue;
+            }
+            Ptr<AttributeValue> value = info.checker->Create();
+            if (!info.accessor->Get(PeekPointer(object), *value))
+            {
+                continue;
+            }
+            const std::string now = value->SerializeToString(info.checker);
+            if (dynamic_cast<const PointerValue*>(PeekPointer(value)) == nullptr &&
+                now != info.initialValue->SerializeToString(info.checker))
+            {
+                changed += (changed.empty() ? "" : "|") + info.name + "=" + now;
+            }
+        }
+        if (tid.GetParent() == tid)
+        {
+            break;
+        }
+    }
+    return changed.empty() ? text : text + "[" + changed + "]";
+}
+
 /// \return the default of an attribute, as it reads in a table \param info the attribute
 std::string
 DefaultOf(const TypeId::AttributeInformation& info)
@@ -56,7 +93,7 @@ DefaultOf(const TypeId::AttributeInformation& info)
     if (const auto* pointer = dynamic_cast<const PointerValue*>(PeekPointer(info.initialValue)))
     {
         Ptr<Object> object = pointer->GetObject();
-        return object ? "a ``" + object->GetInstanceTypeId().GetName() + "``" : "none";
+        return object ? "``" + Describe(object) + "``" : "none";
     }
     if (const auto* time = dynamic_cast<const TimeValue*>(PeekPointer(info.initialValue)))
     {

@@ -47,7 +47,7 @@ MessageSource::GetTypeId()
                           MakeAddressAccessor(&MessageSource::m_remote),
                           MakeAddressChecker())
             .AddAttribute("MessageBytes",
-                          "Size of each periodic message, in bytes (default: a logistic-"
+                          "Size of each periodic message, in bytes (the default is a logistic-"
                           "regression update on Fashion-MNIST, 7850 parameters x 4 bytes).",
                           UintegerValue(31400),
                           MakeUintegerAccessor(&MessageSource::m_messageBytes),

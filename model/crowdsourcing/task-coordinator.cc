@@ -59,25 +59,23 @@ TaskCoordinator::GetTypeId()
                                 TaskSchedulingProblem::STRICT,
                                 "Strict"))
             .AddAttribute("TaskBandwidthHz",
-                          "Capacity B: system bandwidth for tasks per epoch, in Hz (default: "
-                          "30 MHz).",
+                          "Capacity B: system bandwidth for tasks per epoch, in Hz.",
                           DoubleValue(30e6),
                           MakeDoubleAccessor(&TaskCoordinator::SetTaskBandwidthHz,
                                              &TaskCoordinator::GetTaskBandwidthHz),
                           MakeDoubleChecker<double>(0.0, 1e15))
             .AddAttribute("TaskEnergyBudgetJ",
-                          "Capacity E_max: energy for the tasks placed at one epoch, in J "
-                          "(default: 60 J).",
+                          "Capacity E_max: energy for the tasks placed at one epoch, in J.",
                           DoubleValue(60.0),
                           MakeDoubleAccessor(&TaskCoordinator::SetTaskEnergyBudgetJ,
                                              &TaskCoordinator::GetTaskEnergyBudgetJ),
                           MakeDoubleChecker<double>(0.0, 1e15))
-            .AddAttribute(
-                "TaskGenerator",
-                "Draws the crowdsourcing tasks (default: the system model's distributions).",
-                StringValue("ns3::edgedml::CrowdsourcingTaskGenerator"),
-                MakePointerAccessor(&TaskCoordinator::m_generator),
-                MakePointerChecker<CrowdsourcingTaskGenerator>())
+            .AddAttribute("TaskGenerator",
+                          "Draws the crowdsourcing tasks (by default from the system model's "
+                          "distributions).",
+                          StringValue("ns3::edgedml::CrowdsourcingTaskGenerator"),
+                          MakePointerAccessor(&TaskCoordinator::m_generator),
+                          MakePointerChecker<CrowdsourcingTaskGenerator>())
             .AddAttribute("ArrivalMode",
                           "Batch: TasksPerEpoch tasks arrive at every epoch (the paper). "
                           "Poisson: tasks arrive after Start() at rate ArrivalRatePerS and wait "

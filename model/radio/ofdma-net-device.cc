@@ -40,8 +40,8 @@ OfdmaNetDevice::GetTypeId()
                           MakeUintegerAccessor(&OfdmaNetDevice::SetMtu, &OfdmaNetDevice::GetMtu),
                           MakeUintegerChecker<uint16_t>(68))
             .AddAttribute("TxPowerW",
-                          "Total transmit power, in W (default: 0.01 W per edge server; "
-                          "OfdmaHelper gives the base station 1 W).",
+                          "Total transmit power, in W (OfdmaHelper gives the base station "
+                          "1 W).",
                           DoubleValue(0.01),
                           MakeDoubleAccessor(&OfdmaNetDevice::m_txPowerW),
                           MakePositiveDoubleChecker(1e6))

@@ -249,6 +249,10 @@ ProgramOptions::HelpOf(const Option& option) const
                 (option.unit.empty() || option.factor != 1.0 ? std::string() : " " + option.unit) +
                 ".";
     }
+    if (!option.attribute.empty())
+    {
+        help += " Attribute " + option.attribute + ".";
+    }
     // SEM reads an option's name after the line's last "--": keep help free of it.
     std::string::size_type dashes;
     while ((dashes = help.find("--")) != std::string::npos)
@@ -402,10 +406,7 @@ ProgramOptions::AddValue(const std::string& name, const std::string& help, bool&
 }
 
 bool
-ProgramOptions::SetOption(const std::string& name,
-                          const Option& option,
-                          const std::string& text,
-                          std::string& error) const
+ProgramOptions::SetOption(const Option& option, const std::string& text, std::string& error) const
 {
     std::string given = text;
     if (given.empty() && KindOf(*option.checker) == "bool")
@@ -496,7 +497,7 @@ ProgramOptions::Parse(int argc, char* argv[])
         bool ok = true;
         if (option != m_options.end())
         {
-            ok = SetOption(name, option->second, value, error);
+            ok = SetOption(option->second, value, error);
         }
         else if (name.find("::") != std::string::npos)
         {

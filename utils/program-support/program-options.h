@@ -209,13 +209,10 @@ class ProgramOptions
      */
     void Register(const std::string& name, Option option);
     /**
-     * \param name the option \param option it \param text the value given
+     * \param option the option \param text the value given
      * \param[out] error what is wrong \return whether it is set
      */
-    bool SetOption(const std::string& name,
-                   const Option& option,
-                   const std::string& text,
-                   std::string& error) const;
+    bool SetOption(const Option& option, const std::string& text, std::string& error) const;
     /// \return the help text of an option \param option it
     std::string HelpOf(const Option& option) const;
     /// Print the table of --PrintOptionRanges.
