@@ -53,3 +53,19 @@ function(edge_dml_add_program_support sources headers)
   )
   target_link_libraries(edge-dml-program-support PUBLIC libedge-dml)
 endfunction()
+
+# A program of examples/ or utils/: ns-3's build_lib_example (or its
+# standalone stand-in) plus the program-support library. In-tree,
+# build_lib_example accepts only ns-3 modules in LIBRARIES_TO_LINK (it skips
+# the program otherwise), so the support library is linked afterwards.
+function(edge_dml_program)
+  cmake_parse_arguments("PROGRAM" "" "NAME" "SOURCE_FILES;LIBRARIES_TO_LINK" ${ARGN})
+  build_lib_example(
+    NAME ${PROGRAM_NAME}
+    SOURCE_FILES ${PROGRAM_SOURCE_FILES}
+    LIBRARIES_TO_LINK ${PROGRAM_LIBRARIES_TO_LINK}
+  )
+  if(TARGET ${PROGRAM_NAME})
+    target_link_libraries(${PROGRAM_NAME} edge-dml-program-support)
+  endif()
+endfunction()
