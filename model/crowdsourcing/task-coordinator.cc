@@ -105,13 +105,13 @@ TaskCoordinator::GetTypeId()
                 EnumValue(TaskCoordinator::RETRY),
                 MakeEnumAccessor(&TaskCoordinator::m_unplacedPolicy),
                 MakeEnumChecker(TaskCoordinator::RETRY, "Retry", TaskCoordinator::REJECT, "Reject"))
-            .AddAttribute("EpochPeriodS",
-                          "Period of the coordinator's own epochs after Start(), in s (0: "
+            .AddAttribute("EpochPeriod",
+                          "Period of the coordinator's own epochs after Start() (0: "
                           "epochs only when RunEpoch is called, e.g. by the parameter "
                           "server's round-start hook).",
-                          DoubleValue(0.0),
-                          MakeDoubleAccessor(&TaskCoordinator::m_epochPeriodS),
-                          MakeDoubleChecker<double>(0.0, 1e9))
+                          TimeValue(Seconds(0)),
+                          MakeTimeAccessor(&TaskCoordinator::m_epochPeriod),
+                          MakeTimeChecker(Seconds(0), Seconds(1e9)))
             .AddTraceSource("TaskArrived",
                             "A task arrived.",
                             MakeTraceSourceAccessor(&TaskCoordinator::m_arrivedTrace),
@@ -151,7 +151,7 @@ TaskCoordinator::TaskCoordinator()
       m_tasksPerEpoch(10),
       m_arrivalRatePerS(10.0),
       m_unplacedPolicy(RETRY),
-      m_epochPeriodS(0.0),
+      m_epochPeriod(Seconds(0)),
       m_serverKeysDrawn(false),
       m_interArrival(CreateObject<ExponentialRandomVariable>()),
       m_nextTaskId(0),
@@ -398,7 +398,7 @@ TaskCoordinator::Start()
     {
         ScheduleArrival();
     }
-    if (m_epochPeriodS > 0.0)
+    if (m_epochPeriod.IsStrictlyPositive())
     {
         m_epochEvent = Simulator::ScheduleNow(&TaskCoordinator::PeriodicEpoch, this);
     }
@@ -432,8 +432,7 @@ void
 TaskCoordinator::PeriodicEpoch()
 {
     RunEpoch(m_periodicRound++);
-    m_epochEvent =
-        Simulator::Schedule(Seconds(m_epochPeriodS), &TaskCoordinator::PeriodicEpoch, this);
+    m_epochEvent = Simulator::Schedule(m_epochPeriod, &TaskCoordinator::PeriodicEpoch, this);
 }
 
 void
