@@ -120,6 +120,7 @@ set(edge-dml-uplink_BAD_INPUTS
     "outputEmpty|--output=|2|--output= is invalid: give a file name in the current directory"
     "outputDot|--output=..|2|--output=.. is invalid: give a file name in the current directory"
     "outputIsThePcap|--pcap=true --output=edge-dml-uplink-ps.pcap|2|--output=edge-dml-uplink-ps.pcap is invalid: the pcap trace has that name"
+    "roundIntervalBelowResolution|--roundIntervalS=1e-12|2|--roundIntervalS=1e-12 is invalid: must be >= 1e-09 \\(s. ns-3 rounds times to its resolution"
 )
 
 set(paper_small --instances=1 --taskStep=35 --bandwidthsMhz=10,30 --figure3BandwidthMhz=10
@@ -254,6 +255,11 @@ set(edge-dml-training_BAD_INPUTS
     "dataDirEmpty|--dataDir=|2|--dataDir= ${empty}"
     "dataDirMissing|--dataDir=/nonexistent|2|--dataDir=/nonexistent is invalid: /nonexistent/train-images-idx3-ubyte.gz: cannot open the file. install the Debian package dataset-fashion-mnist"
     "dataTruncated|--dataDir=@DATASETS@/truncated ${training_small}|2|--dataDir=.*/truncated is invalid: .*not a complete gzip file"
+    "dirichletAlphaTiny|--dirichletAlpha=0.0001|2|--dirichletAlpha=0.0001 is invalid: must be 0 or >= 0.001"
+    "taskArrivalRateTiny|--taskArrivalRatePerS=1e-10|2|--taskArrivalRatePerS=1e-10 is invalid: must be >= 1e-09 \\(per s\\)"
+    "simulatorImplementationNotASimulator|--SimulatorImplementationType=ns3::Node|2|--SimulatorImplementationType=ns3::Node is invalid: give the TypeId name of a subclass of ns3::SimulatorImpl"
+    "simulatorImplementationEmpty|--SimulatorImplementationType=|2|--SimulatorImplementationType= is invalid: empty value"
+    "schedulerTypeNotAScheduler|--SchedulerType=ns3::Node|2|--SchedulerType=ns3::Node is invalid: give the TypeId name of a subclass of ns3::Scheduler"
 )
 
 set(edge-dml-packet-benchmark_BAD_INPUTS
