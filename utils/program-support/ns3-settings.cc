@@ -20,9 +20,9 @@
 #include <cstring>
 #include <filesystem>
 #include <initializer_list>
-#include <unistd.h>
 #include <set>
 #include <sstream>
+#include <unistd.h>
 #include <vector>
 
 namespace ns3
@@ -298,10 +298,8 @@ CheckUnsignedGlobalsEarly(int argc, char** argv, char** envp)
 }
 
 /// Registers CheckUnsignedGlobalsEarly in the executable's pre-initialisation.
-__attribute__((section(".preinit_array"), used)) void (*g_checkUnsignedGlobalsEarly)(int,
-                                                                                      char**,
-                                                                                      char**) =
-    &CheckUnsignedGlobalsEarly;
+__attribute__((section(".preinit_array"), used)) void (
+    *g_checkUnsignedGlobalsEarly)(int, char**, char**) = &CheckUnsignedGlobalsEarly;
 
 } // namespace
 
