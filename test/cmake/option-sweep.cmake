@@ -21,6 +21,7 @@ set(EDGE_DML_OPTION_SWEEPS
     # Reads all of Fashion-MNIST: the base points to no data, so that every
     # run ends at once (its options are the flagship's, swept there).
     "edge-dml-packet-benchmark|--numEdgeServers=2 --samplesPerServer=20 --rounds=1 --bareEvents=1000 --quiet --dataDir=/nonexistent|bareEvents"
+    "edge-dml-print-attributes|--table=traces|"
 )
 
 # Adds options.sweep.<program>. scripts: test; work: scratch; mmkp: test/data/mmkp.
@@ -30,11 +31,13 @@ function(edge_dml_add_option_sweeps sweep work mmkp)
     message(STATUS "edge-dml: no python3, the option sweeps are left out")
     return()
   endif()
+  set(swept "")
   foreach(entry ${EDGE_DML_OPTION_SWEEPS})
     if(NOT entry MATCHES "^([a-z-]+)\\|([^|]*)\\|([^|]*)$")
       message(FATAL_ERROR "malformed option sweep: '${entry}'")
     endif()
     set(program ${CMAKE_MATCH_1})
+    list(APPEND swept ${program})
     string(REPLACE "@MMKP@" "${mmkp}" base "${CMAKE_MATCH_2}")
     separate_arguments(workloads UNIX_COMMAND "${CMAKE_MATCH_3}")
     set(workload_args "")
@@ -50,9 +53,24 @@ function(edge_dml_add_option_sweeps sweep work mmkp)
     add_test(
       NAME options.sweep.${program}
       COMMAND ${EDGE_DML_SWEEP_PYTHON3} -B ${sweep} --program $<TARGET_FILE:${program}>
-              --base "${base}" ${workload_args} --budget 30 --jobs 2 --sample ${sample}
+              "--base=${base}" ${workload_args} --budget 30 --jobs 2 --sample ${sample}
               --work ${work}/option-sweep-${program}
     )
     set_tests_properties(options.sweep.${program} PROPERTIES TIMEOUT 600)
   endforeach()
+  # Every program of the module has a line above (the standalone build lists
+  # them; a new program fails this test until it gets its base and workloads).
+  get_property(programs GLOBAL PROPERTY EDGE_DML_LIST_PROGRAMS)
+  set(unswept "")
+  foreach(program ${programs})
+    string(REGEX REPLACE "=.*" "" name "${program}")
+    if(NOT name IN_LIST swept)
+      list(APPEND unswept ${name})
+    endif()
+  endforeach()
+  list(JOIN unswept " " unswept)
+  get_filename_component(scripts ${sweep} DIRECTORY)
+  add_test(NAME options.sweep.EveryProgramIsSwept
+           COMMAND ${CMAKE_COMMAND} "-DUNSWEPT=${unswept}"
+                   -P ${scripts}/cmake/expect-every-program-swept.cmake)
 endfunction()
