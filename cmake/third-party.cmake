@@ -5,6 +5,7 @@
 #   Boost          libboost-dev, libboost-iostreams-dev
 #                                         gzip streams for IDX files, statistics
 #   COIN-OR CBC    coinor-libcbc-dev      exact MILP scheduler
+#   GSL            libgsl-dev             BFGS of the centralised optimum F*
 #   GoogleTest     libgtest-dev           tests (only when tests are built)
 #   Threads        (the C library)        TrainingExecutor's background threads
 
@@ -12,13 +13,18 @@ find_package(Eigen3 3.3 REQUIRED NO_MODULE)
 find_package(Boost 1.74 REQUIRED COMPONENTS iostreams)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(EDGE_DML_CBC REQUIRED IMPORTED_TARGET cbc)
+pkg_check_modules(EDGE_DML_GSL REQUIRED IMPORTED_TARGET gsl)
 find_package(Threads REQUIRED)
 
 # Directory scope, so the module's object library, its examples, utilities and
 # tests see the headers however ns-3 names and creates those targets.
-include_directories(${EIGEN3_INCLUDE_DIRS} ${Boost_INCLUDE_DIRS} ${EDGE_DML_CBC_INCLUDE_DIRS})
+include_directories(
+  ${EIGEN3_INCLUDE_DIRS} ${Boost_INCLUDE_DIRS} ${EDGE_DML_CBC_INCLUDE_DIRS} ${EDGE_DML_GSL_INCLUDE_DIRS}
+)
 
-set(EDGE_DML_THIRD_PARTY_LIBRARIES Boost::iostreams PkgConfig::EDGE_DML_CBC Threads::Threads)
+set(EDGE_DML_THIRD_PARTY_LIBRARIES Boost::iostreams PkgConfig::EDGE_DML_CBC PkgConfig::EDGE_DML_GSL
+                                   Threads::Threads
+)
 
 # Called after build_lib: the parts ns-3's build_lib does not do for us.
 function(edge_dml_finish_targets)

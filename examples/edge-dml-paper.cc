@@ -5,21 +5,28 @@
  * model, "Task scheduling", and the paper's evaluation), reproduced and extended with the exact
  * optimum.
  *
- * n edge servers and a list of maxTasks crowdsourcing tasks are drawn once
- * per instance (common random numbers); for every system bandwidth B and
- * every task count q in minTasks..maxTasks (step taskStep) the first q tasks
- * are scheduled by every algorithm and by the exact MILP (COIN-OR CBC). The
- * program writes into the current directory:
+ * n edge servers and a list of maxTasks crowdsourcing tasks are drawn per
+ * instance from streams of their own (common random numbers: the instances
+ * depend only on the seed, the run and the instance index, never on the
+ * algorithms); for every system bandwidth B and every task count q in
+ * minTasks..maxTasks (step taskStep) the first q tasks are scheduled by every
+ * algorithm and by the exact MILP (COIN-OR CBC), the referee. The default
+ * reading is SharedBandwidth (the tasks and the edge servers' training uploads
+ * share B) with E_max = 10 J. The program writes into the current directory:
  *   paper-figures.csv           one row per (algorithm, B, q, instance)
  *   paper-utility-vs-tasks.png  mean utility vs q, one curve per B (Fig. 2) for
  *                               figure2Algorithm and one for the optimum
  *   paper-algorithms.png        mean utility vs q, one curve per algorithm (Fig. 3)
- * and the gnuplot scripts (.plt) of the two plots. On stdout it prints, per
- * algorithm, the mean and worst optimality gap and the mean solve time.
+ * and the gnuplot scripts (.plt) of the two plots. The plotted utility is the
+ * training performance U_T (the paper's "system utility"; --plotUtility=System
+ * plots U). On stdout it prints, per algorithm, the mean and worst optimality
+ * gap and the mean solve time, then whether the sweep shows each of the
+ * paper's four findings, with the figures, and with --bindingTable the share
+ * of points where each capacity binds at the optimum.
  *
  *   ./edge-dml-paper                                   (the paper's setting)
  *   ./edge-dml-paper --instances=2 --taskStep=10       (a quick look)
- *   ./edge-dml-paper --preset=Strict --bandwidthsMhz=30,80
+ *   ./edge-dml-paper --preset=Valued --energyBudgetJ=60 --bindingTable=true
  *
  * runtime_ms is wall-clock time and differs from run to run; with
  * --measureTime=false the column is left out and the files are identical for
@@ -49,18 +56,6 @@ using namespace ns3::edgedml;
 namespace
 {
 
-/// One solve, as written to the CSV.
-struct SolveRecord
-{
-    std::string algorithm;  //!< short name
-    double bandwidthMhz;    //!< B
-    uint32_t numTasks;      //!< q
-    uint32_t instance;      //!< instance index
-    MmkpSolution solution;  //!< the algorithm's result
-    double optimalUtility;  //!< the exact optimum (NaN when none exists or unproven)
-    double trainingUtility; //!< U_T of the assignment
-};
-
 /// Relative optimality gap of a utility against the optimum (NaN if either is missing).
 double
 Gap(double utility, double optimum)
@@ -72,45 +67,18 @@ Gap(double utility, double optimum)
     return (optimum - utility) / std::fabs(optimum);
 }
 
-/// Add to a plot the mean utility per q of the records selected by a
-/// predicate; a q is a point only if every selected instance has a solution.
-template <typename Select>
+/// Add to a plot one curve of MeanCurves (nothing if it is empty: gnuplot
+/// rejects an empty inline dataset).
 void
-AddMeanCurve(Gnuplot& plot,
-             const std::vector<SolveRecord>& records,
-             const std::string& title,
-             Select select)
+AddCurve(Gnuplot& plot, const std::map<uint32_t, double>& curve, const std::string& title)
 {
-    std::map<uint32_t, std::pair<double, uint32_t>> sums; // q -> (sum, count)
-    std::map<uint32_t, bool> missing;
-    for (const auto& r : records)
-    {
-        if (!select(r))
-        {
-            continue;
-        }
-        if (r.solution.feasible)
-        {
-            sums[r.numTasks].first += r.solution.objective;
-            ++sums[r.numTasks].second;
-        }
-        else
-        {
-            missing[r.numTasks] = true;
-        }
-    }
     Gnuplot2dDataset data(title);
     data.SetStyle(Gnuplot2dDataset::LINES_POINTS);
-    uint32_t points = 0;
-    for (const auto& [q, sum] : sums)
+    for (const auto& [q, mean] : curve)
     {
-        if (!missing[q] && sum.second > 0)
-        {
-            data.Add(q, sum.first / sum.second);
-            ++points;
-        }
+        data.Add(q, mean);
     }
-    if (points > 0) // gnuplot rejects an empty inline dataset
+    if (!curve.empty())
     {
         plot.AddDataset(data);
     }
@@ -128,12 +96,14 @@ main(int argc, char* argv[])
     int64_t taskStep = 3;
     int64_t instances = 5;
     std::string algorithms = "Random,Greedy,Tabu,Annealing,LocalSearch";
-    std::string preset = "Valued";
-    double energyBudgetJ = 60.0;
+    std::string preset = "SharedBandwidth";
+    double energyBudgetJ = 10.0;
     double exactTimeLimitS = 60.0;
     std::string figure2Algorithm = "Tabu";
     double figure3BandwidthMhz = 30.0;
     bool measureTime = true;
+    bool bindingTable = false;
+    std::string plotUtility = "Training";
     bool plot = true;
     bool quiet = false;
 
@@ -165,10 +135,10 @@ main(int argc, char* argv[])
                     algorithms);
     check.AddChoice(cmd,
                     "preset",
-                    "Valued (tasks may be rejected) or Strict (all placed, phi = 0; needs "
-                    "maxTasks <= numEdgeServers)",
+                    "SharedBandwidth (tasks and training uploads share B), Valued (tasks may be "
+                    "rejected) or Strict (all placed, phi = 0; needs maxTasks <= numEdgeServers)",
                     preset,
-                    {"Valued", "Strict"});
+                    {"SharedBandwidth", "Valued", "Strict"});
     // The problem's TaskEnergyBudgetJ and the bandwidth (in Hz) accept up to 1e15.
     check.AddPositive(cmd,
                       "energyBudgetJ",
@@ -196,6 +166,17 @@ main(int argc, char* argv[])
                   "measureTime",
                   "write the runtime_ms column (wall-clock, not reproducible)",
                   measureTime);
+    check.AddBool(cmd,
+                  "bindingTable",
+                  "print the share of points where each capacity binds at the optimum (two more "
+                  "exact solves per point)",
+                  bindingTable);
+    check.AddChoice(cmd,
+                    "plotUtility",
+                    "utility of the plots and the findings: Training (U_T, the paper's system "
+                    "utility) or System (U, with the task values)",
+                    plotUtility,
+                    {"Training", "System"});
     check.AddBool(cmd, "plot", "render the PNG plots with gnuplot", plot);
     check.AddBool(cmd, "quiet", "no progress on stderr", quiet);
     check.Parse(cmd, argc, argv);
@@ -235,29 +216,26 @@ main(int argc, char* argv[])
         }
     }
     names.emplace_back("Exact");
+    const bool trainingMetric = plotUtility == "Training";
     if (std::find(names.begin(), names.end(), figure2Algorithm) == names.end())
     {
         check.Fail("--figure2Algorithm=" + figure2Algorithm +
                    " is invalid: it must be one of --algorithms or Exact");
     }
 
-    // Streams: schedulers first (fixed per algorithm), then the scenarios.
-    std::vector<Ptr<TaskScheduler>> schedulers;
-    int64_t stream = 0;
-    for (const auto& name : names)
+    SchedulingSweepHelper sweep;
+    sweep.SetAlgorithms(names);
+    sweep.SetSchedulerAttribute("Exact", "TimeLimitS", DoubleValue(exactTimeLimitS));
+    sweep.SetBindingAnalysis(bindingTable);
+    sweep.GetScenarios().SetProblemAttribute("Preset", StringValue(preset));
+    sweep.GetScenarios().SetProblemAttribute("TaskEnergyBudgetJ", DoubleValue(energyBudgetJ));
+    sweep.AssignStreams(0);
+    if (!quiet)
     {
-        schedulers.push_back(CreateTaskScheduler(name));
-        if (name == "Exact")
-        {
-            schedulers.back()->SetAttribute("TimeLimitS", DoubleValue(exactTimeLimitS));
-        }
-        stream += schedulers.back()->AssignStreams(stream);
+        sweep.SetProgressCallback([](uint64_t done, uint64_t points) {
+            std::cerr << "\redge-dml-paper: " << done << "/" << points << " points" << std::flush;
+        });
     }
-    const uint32_t exactIndex = names.size() - 1;
-    SchedulingScenarioHelper scenarios;
-    scenarios.SetProblemAttribute("Preset", StringValue(preset));
-    scenarios.SetProblemAttribute("TaskEnergyBudgetJ", DoubleValue(energyBudgetJ));
-    scenarios.AssignStreams(stream + 1000);
 
     // Results are written under temporary names and renamed when complete.
     AtomicOutputFile file("paper-figures.csv");
@@ -267,54 +245,8 @@ main(int argc, char* argv[])
                   << ": run in a writable directory" << std::endl;
         return 1;
     }
-    std::vector<SolveRecord> records;
-    const uint64_t points = instances * bandwidths.size() * ((maxTasks - minTasks) / taskStep + 1);
-    uint64_t done = 0;
-    for (uint32_t k = 0; k < instances; ++k)
-    {
-        SchedulingScenario scenario = scenarios.Create(numEdgeServers, maxTasks);
-        for (double bMhz : bandwidths)
-        {
-            scenario.problem->SetAttribute("TaskBandwidthHz", DoubleValue(bMhz * 1e6));
-            for (int64_t q = minTasks; q <= maxTasks; q += taskStep)
-            {
-                const std::vector<CrowdsourcingTask> tasks(scenario.tasks.begin(),
-                                                           scenario.tasks.begin() + q);
-                scenario.problem->Build(tasks, scenario.servers);
-                const MmkpInstance& instance = scenario.problem->GetInstance();
-                std::vector<SolveRecord> point;
-                for (uint32_t a = 0; a < names.size(); ++a)
-                {
-                    SolveRecord r{names[a],
-                                  bMhz,
-                                  static_cast<uint32_t>(q),
-                                  k,
-                                  schedulers[a]->Schedule(instance),
-                                  0.0,
-                                  0.0};
-                    r.trainingUtility =
-                        r.solution.feasible
-                            ? scenario.problem->GetTrainingPerformance(r.solution.assignment)
-                            : std::nan("");
-                    point.push_back(std::move(r));
-                }
-                const MmkpSolution& exact = point[exactIndex].solution;
-                const double optimum =
-                    exact.status == SolveStatus::OPTIMAL ? exact.objective : std::nan("");
-                for (auto& r : point)
-                {
-                    r.optimalUtility = optimum;
-                    records.push_back(std::move(r));
-                }
-                ++done;
-                if (!quiet)
-                {
-                    std::cerr << "\redge-dml-paper: " << done << "/" << points << " points"
-                              << std::flush;
-                }
-            }
-        }
-    }
+    const std::vector<SweepRecord> records =
+        sweep.Run(numEdgeServers, bandwidths, minTasks, maxTasks, taskStep, instances);
     if (!quiet)
     {
         std::cerr << "\n";
@@ -324,7 +256,8 @@ main(int argc, char* argv[])
     {
         std::ostream& csv = file.Stream();
         csv << "algorithm,bandwidth_mhz,num_tasks,instance,status,utility,optimal_utility,gap,"
-               "accepted,training_utility,upper_bound"
+               "accepted,training_utility,upper_bound,bandwidth_used_mhz,energy_used_j,"
+               "bandwidth_binds,energy_binds"
             << (measureTime ? ",runtime_ms" : "") << "\n";
         csv << std::setprecision(10);
         for (const auto& r : records)
@@ -332,8 +265,10 @@ main(int argc, char* argv[])
             const double utility = r.solution.feasible ? r.solution.objective : std::nan("");
             csv << r.algorithm << "," << r.bandwidthMhz << "," << r.numTasks << "," << r.instance
                 << "," << ToString(r.solution.status) << "," << utility << "," << r.optimalUtility
-                << "," << Gap(utility, r.optimalUtility) << "," << r.solution.accepted << ","
-                << r.trainingUtility << "," << r.solution.upperBound;
+                << "," << Gap(utility, r.optimalUtility) << "," << r.tasksPlaced << ","
+                << r.trainingUtility << "," << r.solution.upperBound << ","
+                << r.bandwidthUsedHz / 1e6 << "," << r.energyUsedJ << "," << int{r.bandwidthBinds}
+                << "," << int{r.energyBinds};
             if (measureTime)
             {
                 csv << "," << r.solution.wallTimeMs;
@@ -372,7 +307,7 @@ main(int argc, char* argv[])
                 continue;
             }
             ++solved;
-            accepted += r.solution.accepted;
+            accepted += r.tasksPlaced;
             const double gap = Gap(r.solution.objective, r.optimalUtility);
             if (std::isfinite(gap))
             {
@@ -394,43 +329,62 @@ main(int argc, char* argv[])
         std::cout << "\n" << std::defaultfloat;
     }
 
+    // The paper's findings, checked on the curves of the plots.
+    PaperFindingsOptions findingOptions;
+    findingOptions.proposed = figure2Algorithm;
+    findingOptions.others = {"Annealing", "Greedy", "Random"};
+    findingOptions.figure3BandwidthMhz = figure3BandwidthMhz;
+    findingOptions.trainingMetric = trainingMetric;
+    for (const auto& f : CheckPaperFindings(records, findingOptions))
+    {
+        std::cout << "finding " << f.number << " (" << f.claim
+                  << "): " << (f.holds ? "holds" : "does not hold") << "; " << f.evidence << "\n";
+    }
+    if (bindingTable)
+    {
+        WriteBindingTable(records, bandwidths, std::cout);
+    }
+
     if (plot)
     {
+        const auto curves = MeanCurves(records, trainingMetric);
+        const std::string metric =
+            trainingMetric ? "mean training performance U_T" : "mean system utility U";
         Gnuplot fig2("",
-                     "System utility vs tasks (" + figure2Algorithm +
+                     "Utility vs tasks (" + figure2Algorithm +
                          ", n = " + std::to_string(numEdgeServers) + ", " + preset + ")");
         fig2.SetTerminal("pngcairo size 900,600");
-        fig2.SetLegend("number of tasks q", "mean system utility U");
+        fig2.SetLegend("number of tasks q", metric);
         fig2.AppendExtra("set key outside right");
         for (double bMhz : bandwidths)
         {
             std::ostringstream title;
             title << "B = " << bMhz << " MHz";
-            AddMeanCurve(fig2,
-                         records,
-                         title.str() + ", " + figure2Algorithm,
-                         [&](const SolveRecord& r) {
-                             return r.algorithm == figure2Algorithm && r.bandwidthMhz == bMhz;
-                         });
-            if (figure2Algorithm != "Exact")
+            if (curves.count(figure2Algorithm) && curves.at(figure2Algorithm).count(bMhz))
             {
-                AddMeanCurve(fig2, records, title.str() + ", optimum", [&](const SolveRecord& r) {
-                    return r.algorithm == "Exact" && r.bandwidthMhz == bMhz;
-                });
+                AddCurve(fig2,
+                         curves.at(figure2Algorithm).at(bMhz),
+                         title.str() + ", " + figure2Algorithm);
+            }
+            if (figure2Algorithm != "Exact" && curves.count("Exact") &&
+                curves.at("Exact").count(bMhz))
+            {
+                AddCurve(fig2, curves.at("Exact").at(bMhz), title.str() + ", optimum");
             }
         }
         std::ostringstream fig3Title;
-        fig3Title << "System utility vs tasks per algorithm (B = " << figure3BandwidthMhz
+        fig3Title << "Utility vs tasks per algorithm (B = " << figure3BandwidthMhz
                   << " MHz, n = " << numEdgeServers << ", " << preset << ")";
         Gnuplot fig3("", fig3Title.str());
         fig3.SetTerminal("pngcairo size 900,600");
-        fig3.SetLegend("number of tasks q", "mean system utility U");
+        fig3.SetLegend("number of tasks q", metric);
         fig3.AppendExtra("set key outside right");
         for (const auto& name : names)
         {
-            AddMeanCurve(fig3, records, name, [&](const SolveRecord& r) {
-                return r.algorithm == name && r.bandwidthMhz == figure3BandwidthMhz;
-            });
+            if (curves.count(name) && curves.at(name).count(figure3BandwidthMhz))
+            {
+                AddCurve(fig3, curves.at(name).at(figure3BandwidthMhz), name);
+            }
         }
         std::string error;
         if (!RenderGnuplot(fig2,
