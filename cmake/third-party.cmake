@@ -22,8 +22,8 @@ include_directories(
   ${EIGEN3_INCLUDE_DIRS} ${Boost_INCLUDE_DIRS} ${EDGE_DML_CBC_INCLUDE_DIRS} ${EDGE_DML_GSL_INCLUDE_DIRS}
 )
 
-set(EDGE_DML_THIRD_PARTY_LIBRARIES Boost::iostreams PkgConfig::EDGE_DML_CBC PkgConfig::EDGE_DML_GSL
-                                   Threads::Threads
+set(EDGE_DML_THIRD_PARTY_LIBRARIES Eigen3::Eigen Boost::iostreams PkgConfig::EDGE_DML_CBC
+                                   PkgConfig::EDGE_DML_GSL Threads::Threads
 )
 
 # Called after build_lib: the parts ns-3's build_lib does not do for us.
@@ -52,6 +52,7 @@ endfunction()
 # module library by its target name, which exists once build_lib has run.
 function(edge_dml_add_program_support sources headers)
   add_library(edge-dml-program-support STATIC ${sources} ${headers})
+  set_property(GLOBAL PROPERTY EDGE_DML_LIST_SUPPORT ${sources})
   set_target_properties(edge-dml-program-support PROPERTIES POSITION_INDEPENDENT_CODE ON)
   target_include_directories(
     edge-dml-program-support PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/utils/program-support
