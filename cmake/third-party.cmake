@@ -5,7 +5,7 @@
 #   Boost          libboost-dev, libboost-iostreams-dev
 #                                         gzip streams for IDX files, statistics
 #   COIN-OR CBC    coinor-libcbc-dev      exact MILP scheduler
-#   GSL            libgsl-dev             BFGS of the centralised optimum F*
+#   LBFGSpp        liblbfgspp-dev         L-BFGS of the centralised optimum F* (header only)
 #   GoogleTest     libgtest-dev           tests (only when tests are built)
 #   Threads        (the C library)        TrainingExecutor's background threads
 
@@ -13,18 +13,20 @@ find_package(Eigen3 3.3 REQUIRED NO_MODULE)
 find_package(Boost 1.74 REQUIRED COMPONENTS iostreams)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(EDGE_DML_CBC REQUIRED IMPORTED_TARGET cbc)
-pkg_check_modules(EDGE_DML_GSL REQUIRED IMPORTED_TARGET gsl)
 find_package(Threads REQUIRED)
+include(CheckIncludeFileCXX)
+set(CMAKE_REQUIRED_INCLUDES ${EIGEN3_INCLUDE_DIRS})
+check_include_file_cxx(LBFGS.h EDGE_DML_HAVE_LBFGSPP)
+unset(CMAKE_REQUIRED_INCLUDES)
+if(NOT EDGE_DML_HAVE_LBFGSPP)
+  message(FATAL_ERROR "edge-dml needs LBFGSpp (LBFGS.h): apt-get install liblbfgspp-dev")
+endif()
 
 # Directory scope, so the module's object library, its examples, utilities and
 # tests see the headers however ns-3 names and creates those targets.
-include_directories(
-  ${EIGEN3_INCLUDE_DIRS} ${Boost_INCLUDE_DIRS} ${EDGE_DML_CBC_INCLUDE_DIRS} ${EDGE_DML_GSL_INCLUDE_DIRS}
-)
+include_directories(${EIGEN3_INCLUDE_DIRS} ${Boost_INCLUDE_DIRS} ${EDGE_DML_CBC_INCLUDE_DIRS})
 
-set(EDGE_DML_THIRD_PARTY_LIBRARIES Eigen3::Eigen Boost::iostreams PkgConfig::EDGE_DML_CBC
-                                   PkgConfig::EDGE_DML_GSL Threads::Threads
-)
+set(EDGE_DML_THIRD_PARTY_LIBRARIES Eigen3::Eigen Boost::iostreams PkgConfig::EDGE_DML_CBC Threads::Threads)
 
 # Called after build_lib: the parts ns-3's build_lib does not do for us.
 function(edge_dml_finish_targets)
@@ -58,4 +60,20 @@ function(edge_dml_add_program_support sources headers)
     edge-dml-program-support PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/utils/program-support
   )
   target_link_libraries(edge-dml-program-support PUBLIC libedge-dml)
+endfunction()
+
+# A program of examples/ or utils/: ns-3's build_lib_example (or its
+# standalone stand-in) plus the program-support library. In-tree,
+# build_lib_example accepts only ns-3 modules in LIBRARIES_TO_LINK (it skips
+# the program otherwise), so the support library is linked afterwards.
+function(edge_dml_program)
+  cmake_parse_arguments("PROGRAM" "" "NAME" "SOURCE_FILES;LIBRARIES_TO_LINK" ${ARGN})
+  build_lib_example(
+    NAME ${PROGRAM_NAME}
+    SOURCE_FILES ${PROGRAM_SOURCE_FILES}
+    LIBRARIES_TO_LINK ${PROGRAM_LIBRARIES_TO_LINK}
+  )
+  if(TARGET ${PROGRAM_NAME})
+    target_link_libraries(${PROGRAM_NAME} edge-dml-program-support)
+  endif()
 endfunction()

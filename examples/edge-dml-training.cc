@@ -16,6 +16,10 @@
  *                 participated, drops, tasks executed, energy by activity
  *   training.png  test accuracy and participation over rounds (training.plt
  *                 is its gnuplot script)
+ *   convergence.png  the optimality gap F(W_t) - F* and Chen et al.'s bound
+ *                 over rounds (logistic regression; convergence.plt)
+ *   optimum-cache.tsv  F* and the gradient-bound constants, reused by the next
+ *                 run on the same data (--optimumCache)
  * Prints a summary on stdout and, unless --quiet, one progress line per
  * round on stderr.
  *
@@ -33,6 +37,7 @@
 #include "ns3/edge-dml-module.h"
 #include "ns3/gnuplot.h"
 
+#include <cmath>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
@@ -77,6 +82,44 @@ PlotTraining(const TrainingRecorder& recorder, uint32_t numEdgeServers, std::str
     return RenderGnuplot(plot, "training.png", "training.plt", error);
 }
 
+/// Render the optimality gap F(W_t) - F* and Chen et al.'s bound over rounds
+/// (log scale) into convergence.png (and convergence.plt); false, with the
+/// reason in error, if that failed.
+bool
+PlotConvergence(const TrainingRecorder& recorder, std::string& error)
+{
+    Gnuplot plot("convergence.png", "Optimality gap and the convergence bound");
+    plot.SetTerminal("pngcairo size 900,540 font ',11'");
+    plot.SetLegend("Round", "F(W_t) - F*");
+    plot.SetExtra("set logscale y\nset format y '10^{%L}'\nset key top right\nset grid");
+    Gnuplot2dDataset gap("simulated gap F(W_t) - F*");
+    gap.SetStyle(Gnuplot2dDataset::LINES_POINTS);
+    gap.SetExtra("lw 2");
+    Gnuplot2dDataset bound("bound (Chen et al., Theorem 1)");
+    bound.SetStyle(Gnuplot2dDataset::LINES);
+    bound.SetExtra("dt 2 lw 2");
+    const double optimum = recorder.GetOptimum();
+    gap.Add(0, recorder.GetInitialTrainingLoss() - optimum);
+    bound.Add(0, recorder.GetInitialTrainingLoss() - optimum);
+    const auto& rounds = recorder.GetRounds();
+    const auto bounds = recorder.GetGapBounds();
+    for (uint32_t t = 0; t < rounds.size(); ++t)
+    {
+        if (rounds[t].ended && std::isfinite(rounds[t].trainingLoss) &&
+            rounds[t].trainingLoss - optimum > 0.0)
+        {
+            gap.Add(t + 1, rounds[t].trainingLoss - optimum);
+        }
+        if (std::isfinite(bounds[t]) && bounds[t] > 0.0)
+        {
+            bound.Add(t + 1, bounds[t]);
+        }
+    }
+    plot.AddDataset(gap);
+    plot.AddDataset(bound);
+    return RenderGnuplot(plot, "convergence.png", "convergence.plt", error);
+}
+
 } // namespace
 
 int
@@ -95,6 +138,8 @@ main(int argc, char* argv[])
     int64_t trainLimit = 0;
     int64_t testLimit = 0;
     int64_t evaluateEvery = 1;
+    bool learningRateOneOverL = false;
+    std::string optimumCache = "optimum-cache.tsv";
     bool plot = true;
     bool quiet = false;
 
@@ -304,7 +349,15 @@ main(int argc, char* argv[])
                      1,
                      1000000,
                      "");
-    check.AddBool(cmd, "plot", "render training.png with gnuplot", plot);
+    check.AddBool(cmd,
+                  "learningRateOneOverL",
+                  "use the learning rate 1/L of the convergence bound (logistic regression)",
+                  learningRateOneOverL);
+    check.AddString(cmd,
+                    "optimumCache",
+                    "file that caches the centralised optimum F* of the bound (none: no cache)",
+                    optimumCache);
+    check.AddBool(cmd, "plot", "render training.png and convergence.png with gnuplot", plot);
     check.AddBool(cmd, "quiet", "no progress lines on stderr", quiet);
     check.Parse(cmd, argc, argv);
 
@@ -376,6 +429,18 @@ main(int argc, char* argv[])
     {
         recorder.SetProgressStream(&std::cerr);
     }
+    // Chen et al.'s bound beside the simulated optimality gap (strongly convex models).
+    ConvergenceBoundHelper bound(scenario);
+    if (learningRateOneOverL)
+    {
+        if (!bound.IsAvailable())
+        {
+            check.Fail("--learningRateOneOverL=true needs a model with a known smoothness L "
+                       "(--model=LogisticRegression)");
+        }
+        bound.SetLearningRateOneOverL();
+    }
+    recorder.SetTrainingLossTracking(bound.IsAvailable());
 
     // Stop once every round's updates are resolved (the energy sources keep
     // the event list alive, so the simulation would not empty by itself).
@@ -405,6 +470,7 @@ main(int argc, char* argv[])
         std::cerr << "edge-dml-training: no round completed\n";
         return 1;
     }
+    bound.Apply(recorder, optimumCache == "none" ? "" : optimumCache);
     recorder.WriteRounds(roundsFile.Stream());
     recorder.WriteWorkers(workersFile.Stream());
     std::string error;
@@ -417,7 +483,8 @@ main(int argc, char* argv[])
     std::string plotError;
     if (plot)
     {
-        plotted = PlotTraining(recorder, p.numEdgeServers, plotError);
+        plotted = PlotTraining(recorder, p.numEdgeServers, plotError) &&
+                  (!bound.IsAvailable() || PlotConvergence(recorder, plotError));
     }
     const RoundRecord& last = records.back();
     std::cout << std::fixed << std::setprecision(4) << "edge-dml-training: n=" << p.numEdgeServers
@@ -436,8 +503,17 @@ main(int argc, char* argv[])
               << "  mean participants per round " << participation / completed << " of "
               << p.numEdgeServers << ", energy " << last.energyJ << " J\n"
               << "  tasks placed " << tasksPlaced << ", busy drops " << busyDropped
-              << ", mean system utility " << utility / completed << "\n"
-              << "  results in rounds.csv, workers.csv" << (plot && plotted ? ", training.png" : "")
+              << ", mean system utility " << utility / completed << "\n";
+    if (bound.IsAvailable())
+    {
+        const auto bounds = recorder.GetGapBounds();
+        std::cout << std::setprecision(6) << "  convergence bound: mu " << bound.GetMu() << ", L "
+                  << bound.GetSmoothness() << ", zeta1 " << bound.GetConstants().zeta1 << ", zeta2 "
+                  << bound.GetConstants().zeta2 << ", F* " << bound.GetOptimum()
+                  << (bound.WasCached() ? " (cached)" : "") << "; final gap "
+                  << last.trainingLoss - bound.GetOptimum() << ", bound " << bounds.back() << "\n";
+    }
+    std::cout << "  results in rounds.csv, workers.csv" << (plot && plotted ? ", training.png" : "")
               << std::endl;
     Simulator::Destroy();
     if (!plotted)

@@ -288,9 +288,7 @@ CheckPaperFindings(const std::vector<SweepRecord>& records, const PaperFindingsO
         uint32_t counted = 0;
         for (uint32_t q : qs3)
         {
-            double s1 = 0.0;
-            double s2 = 0.0;
-            uint32_t n = 0;
+            std::vector<double> xs;
             for (const auto& r : records)
             {
                 if (r.algorithm == name && r.numTasks == q &&
@@ -299,15 +297,24 @@ CheckPaperFindings(const std::vector<SweepRecord>& records, const PaperFindingsO
                     const double x = Metric(r, options.trainingMetric);
                     if (std::isfinite(x))
                     {
-                        s1 += x;
-                        s2 += x * x;
-                        ++n;
+                        xs.push_back(x);
                     }
                 }
             }
-            if (n > 1)
+            if (xs.size() > 1)
             {
-                total += std::sqrt(std::max(0.0, (s2 - s1 * s1 / n) / (n - 1)));
+                // Two passes: equal values give exactly 0.
+                double m = 0.0;
+                for (double x : xs)
+                {
+                    m += x / xs.size();
+                }
+                double squares = 0.0;
+                for (double x : xs)
+                {
+                    squares += (x - m) * (x - m);
+                }
+                total += std::sqrt(squares / (xs.size() - 1));
                 ++counted;
             }
         }
@@ -320,7 +327,7 @@ CheckPaperFindings(const std::vector<SweepRecord>& records, const PaperFindingsO
         e4 << " " << name << " " << Fixed(deviation[name]);
         if (name != options.randomAlgorithm)
         {
-            unstable = unstable && !(deviation[name] > deviation[options.randomAlgorithm]);
+            unstable = unstable && deviation[options.randomAlgorithm] > deviation[name] + 1e-12;
         }
     }
     e4 << " (about equal with few tasks: " << (fewEqual ? "yes" : "no")

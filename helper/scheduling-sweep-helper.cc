@@ -128,7 +128,7 @@ SchedulingSweepHelper::Binds(const SchedulingScenario& scenario,
     {
         return -1;
     }
-    return lifted.objective > optimum + 1e-9 * std::max(1.0, std::fabs(optimum)) ? 1 : 0;
+    return lifted.objective > optimum + 1e-6 * std::max(1.0, std::fabs(optimum)) ? 1 : 0;
 }
 
 std::vector<SweepRecord>

@@ -59,7 +59,8 @@ struct SweepRecord
  *
  * Binding analysis (SetBindingAnalysis): at the referee's optimum, a
  * capacity binds if solving again with that capacity lifted (10^15) raises the
- * proven optimum by more than 10^-9 (relative); both solves must be proven.
+ * proven optimum by more than 10^-6 (relative, above the
+ * solver's integrality tolerance); both solves must be proven.
  */
 class SchedulingSweepHelper
 {

@@ -6,11 +6,11 @@
 
 #include "ns3/abort.h"
 
+#include <LBFGS.h>
 #include <algorithm>
 #include <cmath>
-#include <gsl/gsl_errno.h>
-#include <gsl/gsl_multimin.h>
 #include <limits>
+#include <stdexcept>
 
 namespace ns3
 {
@@ -75,63 +75,45 @@ ConvergenceBound::GetLimit(double missingShare) const
 namespace
 {
 
-/// What the GSL callbacks need.
-struct Objective
+/// The objective for LBFGSpp: F and its gradient, remembering the best point seen.
+class Objective
 {
-    const LearningModel* model;        //!< the model
-    const Dataset* data;               //!< the data set
-    const std::vector<uint32_t>* rows; //!< the samples
-    Eigen::VectorXd w;                 //!< scratch: the point
-    Eigen::VectorXd gradient;          //!< scratch: the gradient
-};
-
-/// Copy a GSL vector into an Eigen one. \param x GSL \param[out] w Eigen
-void
-ToEigen(const gsl_vector* x, Eigen::VectorXd& w)
-{
-    w.resize(static_cast<Eigen::Index>(x->size));
-    for (std::size_t k = 0; k < x->size; ++k)
+  public:
+    /// \param model the model \param data the data set \param rows the samples
+    Objective(const LearningModel& model, const Dataset& data, const std::vector<uint32_t>& rows)
+        : m_model(model),
+          m_data(data),
+          m_rows(rows)
     {
-        w[static_cast<Eigen::Index>(k)] = gsl_vector_get(x, k);
     }
-}
 
-/// GSL: F and its gradient. \param x the point \param params Objective
-/// \param f[out] F \param g[out] grad F
-void
-ObjectiveFdf(const gsl_vector* x, void* params, double* f, gsl_vector* g)
-{
-    auto* o = static_cast<Objective*>(params);
-    ToEigen(x, o->w);
-    const double value = o->model->ObjectiveAt(o->w, *o->data, *o->rows, o->gradient);
-    if (f)
+    /// \param w the point \param[out] gradient grad F(w) \return F(w)
+    double operator()(const Eigen::VectorXd& w, Eigen::VectorXd& gradient)
     {
-        *f = value;
-    }
-    if (g)
-    {
-        for (std::size_t k = 0; k < g->size; ++k)
+        const double f = m_model.ObjectiveAt(w, m_data, m_rows, gradient);
+        ++m_evaluations;
+        if (std::isfinite(f) && (m_best.size() == 0 || f < m_bestValue))
         {
-            gsl_vector_set(g, k, o->gradient[static_cast<Eigen::Index>(k)]);
+            m_best = w;
+            m_bestValue = f;
         }
+        return f;
     }
-}
 
-/// GSL: F. \param x the point \param params Objective \return F
-double
-ObjectiveF(const gsl_vector* x, void* params)
-{
-    double f = 0.0;
-    ObjectiveFdf(x, params, &f, nullptr);
-    return f;
-}
+    /// \return the best point seen
+    const Eigen::VectorXd& GetBest() const
+    {
+        return m_best;
+    }
 
-/// GSL: grad F. \param x the point \param params Objective \param g[out] grad F
-void
-ObjectiveDf(const gsl_vector* x, void* params, gsl_vector* g)
-{
-    ObjectiveFdf(x, params, nullptr, g);
-}
+  private:
+    const LearningModel& m_model;        //!< the model
+    const Dataset& m_data;               //!< the data set
+    const std::vector<uint32_t>& m_rows; //!< the samples
+    Eigen::VectorXd m_best;              //!< best point seen
+    double m_bestValue{0.0};             //!< F there
+    uint32_t m_evaluations{0};           //!< evaluations so far
+};
 
 } // namespace
 
@@ -147,57 +129,38 @@ FindCentralisedOptimum(const LearningModel& model,
     NS_ABORT_MSG_IF(rows.empty(), "FindCentralisedOptimum: no samples");
     NS_ABORT_MSG_IF(start.size() != model.GetNumParameters(),
                     "FindCentralisedOptimum: start has " << start.size() << " entries");
-    const std::size_t n = static_cast<std::size_t>(start.size());
-    Objective objective{&model, &data, &rows, Eigen::VectorXd(), Eigen::VectorXd()};
-    gsl_multimin_function_fdf function;
-    function.n = n;
-    function.f = &ObjectiveF;
-    function.df = &ObjectiveDf;
-    function.fdf = &ObjectiveFdf;
-    function.params = &objective;
-
-    // GSL's default handler aborts on errors; report them by status instead.
-    gsl_error_handler_t* previous = gsl_set_error_handler_off();
-    gsl_vector* x = gsl_vector_alloc(n);
-    for (std::size_t k = 0; k < n; ++k)
-    {
-        gsl_vector_set(x, k, start[static_cast<Eigen::Index>(k)]);
-    }
-    gsl_multimin_fdfminimizer* minimizer =
-        gsl_multimin_fdfminimizer_alloc(gsl_multimin_fdfminimizer_vector_bfgs2, n);
-    // First trial step 0.1 (in parameter units) and line-search tolerance 0.1, as GSL
-    // recommends for BFGS2.
-    gsl_multimin_fdfminimizer_set(minimizer, &function, x, 0.1, 0.1);
+    // Limited-memory BFGS (LBFGSpp) with 20 corrections and a strong-Wolfe line
+    // search; it stops on the gradient norm or the iteration limit.
+    LBFGSpp::LBFGSParam<double> param;
+    param.m = 20;
+    param.epsilon = gradientTolerance;
+    param.epsilon_rel = 0.0; // the tolerance is absolute: F - F* <= ||grad F||^2 / (2 mu)
+    param.max_iterations = static_cast<int>(maxIterations);
+    param.linesearch = LBFGSpp::LBFGS_LINESEARCH_BACKTRACKING_STRONG_WOLFE;
+    param.max_linesearch = 40;
+    LBFGSpp::LBFGSSolver<double> solver(param);
+    Objective objective(model, data, rows);
+    Eigen::VectorXd x = start;
+    double fx = 0.0;
     CentralisedOptimum result;
-    bool converged = false;
-    uint32_t iteration = 0;
-    while (iteration < maxIterations)
+    try
     {
-        ++iteration;
-        if (gsl_multimin_fdfminimizer_iterate(minimizer) != GSL_SUCCESS)
-        {
-            break; // no further progress along the search direction
-        }
-        if (gsl_multimin_test_gradient(minimizer->gradient, gradientTolerance) == GSL_SUCCESS)
-        {
-            converged = true;
-            break;
-        }
+        result.iterations = static_cast<uint32_t>(solver.minimize(objective, x, fx));
     }
-    Eigen::VectorXd best;
-    ToEigen(gsl_multimin_fdfminimizer_x(minimizer), best);
-    gsl_multimin_fdfminimizer_free(minimizer);
-    gsl_vector_free(x);
-    gsl_set_error_handler(previous);
-
+    catch (const std::exception& e)
+    {
+        // The line search could not improve further (at the precision limit):
+        // keep the best point seen.
+        result.iterations = maxIterations;
+    }
     Eigen::VectorXd gradient;
+    const Eigen::VectorXd& best = objective.GetBest().size() ? objective.GetBest() : start;
     result.loss = model.ObjectiveAt(best, data, rows, gradient);
     result.gradientNormSquared = gradient.squaredNorm();
     result.lowerBound = mu > 0.0 ? result.loss - result.gradientNormSquared / (2.0 * mu)
                                  : -std::numeric_limits<double>::infinity();
-    result.parameters = std::move(best);
-    result.iterations = iteration;
-    result.converged = converged || std::sqrt(result.gradientNormSquared) < gradientTolerance;
+    result.parameters = best;
+    result.converged = std::sqrt(result.gradientNormSquared) <= gradientTolerance;
     return result;
 }
 

@@ -105,8 +105,10 @@ struct CentralisedOptimum
  * \ingroup edge-dml
  * \brief F* = min F of a model's objective on some samples, by a long
  * centralised run: the model's own objective and gradient
- * (LearningModel::LossAndGradient, the arithmetic of its trainers) on all the
- * samples at once, minimised by GSL's BFGS (vector_bfgs2) from the given start.
+ * (LearningModel::ObjectiveAt, the arithmetic of its trainers) on all the
+ * samples at once, minimised by limited-memory BFGS (LBFGSpp, 20 corrections,
+ * strong-Wolfe line search) from the given start. When the line search can
+ * no longer improve (the precision limit), the best point seen is kept.
  * \param model the model (its own parameters are not changed)
  * \param data the data set
  * \param rows the samples (the union of the shards)

@@ -97,6 +97,12 @@ LogisticRegressionModel::DoDataLossGradient(const Eigen::VectorXd& parameters,
     return lossSum;
 }
 
+// GCC 12 warns of a maybe-uninitialised value inside Eigen's symmetric
+// eigensolver (a false positive of its tridiagonalisation templates).
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 bool
 LogisticRegressionModel::DoGetDataSmoothness(const Dataset& data,
                                              const std::vector<uint32_t>& rows,
@@ -119,13 +125,16 @@ LogisticRegressionModel::DoGetDataSmoothness(const Dataset& data,
         BatchMatrix z(x.rows(), d + 1);
         z.leftCols(d) = x;
         z.col(d).setOnes();
-        m.noalias() += z.transpose() * z;
+        m.selfadjointView<Eigen::Lower>().rankUpdate(z.transpose());
     }
     m /= static_cast<double>(rows.size());
     const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> solver(m, Eigen::EigenvaluesOnly);
     smoothness = 0.5 * solver.eigenvalues().maxCoeff();
     return true;
 }
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
 
 void
 LogisticRegressionModel::EstimateSgdCost(uint64_t rowsUsed,

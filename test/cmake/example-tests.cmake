@@ -55,6 +55,16 @@ function(edge_dml_example_tests)
       "-DEXPECT_STDOUT=Exact +[0-4]/4 " -DWORK=${CMAKE_BINARY_DIR}/test-scratch/paper-strict
       -P ${scripts}/expect-stdout.cmake
   )
+  # Common random numbers: the instances (hence the Exact rows) and each
+  # algorithm's results do not depend on which algorithms run.
+  add_test(
+    NAME example.edge-dml-paper.InstancesIndependentOfAlgorithms
+    COMMAND
+      ${CMAKE_COMMAND} -DPROGRAM=${paper} "-DARGS=${paper_small};--plot=false;--algorithms=Greedy"
+      "-DARGS_B=${paper_small};--plot=false;--algorithms=Random,Tabu,Greedy,Annealing"
+      -DCSV=paper-figures.csv "-DROWS=Exact|Greedy"
+      -DWORK=${CMAKE_BINARY_DIR}/test-scratch/paper-crn -P ${scripts}/same-rows.cmake
+  )
   # edge-dml-training: the flagship default reaches 80% test accuracy;
   # batteries that run dry take workers out and the rounds still
   # complete (offline drops appear).
