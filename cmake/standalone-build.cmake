@@ -158,9 +158,8 @@ function(build_lib_example)
   list(TRANSFORM BLIB_EXAMPLE_SOURCE_FILES PREPEND "${folder}/")
   list(JOIN BLIB_EXAMPLE_SOURCE_FILES " " files)
   set_property(GLOBAL APPEND PROPERTY EDGE_DML_LIST_PROGRAMS "${BLIB_EXAMPLE_NAME}=${files}")
-  target_link_libraries(
-    ${BLIB_EXAMPLE_NAME} PRIVATE lib${BLIB_LIBNAME} ${BLIB_EXAMPLE_LIBRARIES_TO_LINK}
-  )
+  # The plain signature, as ns-3's own build_exec uses.
+  target_link_libraries(${BLIB_EXAMPLE_NAME} lib${BLIB_LIBNAME} ${BLIB_EXAMPLE_LIBRARIES_TO_LINK})
 endfunction()
 
 # After build_lib: test discovery, utilities.
