@@ -139,6 +139,7 @@ main(int argc, char* argv[])
     int64_t testLimit = 0;
     int64_t evaluateEvery = 1;
     bool learningRateOneOverL = false;
+    bool convergenceBound = true;
     std::string optimumCache = "optimum-cache.tsv";
     bool plot = true;
     bool quiet = false;
@@ -353,6 +354,11 @@ main(int argc, char* argv[])
                   "learningRateOneOverL",
                   "use the learning rate 1/L of the convergence bound (logistic regression)",
                   learningRateOneOverL);
+    check.AddBool(cmd,
+                  "convergenceBound",
+                  "write the optimality gap and Chen et al.'s bound in rounds.csv (logistic "
+                  "regression; costs a centralised run for F* unless cached)",
+                  convergenceBound);
     check.AddString(cmd,
                     "optimumCache",
                     "file that caches the centralised optimum F* of the bound (none: no cache)",
@@ -440,7 +446,8 @@ main(int argc, char* argv[])
         }
         bound.SetLearningRateOneOverL();
     }
-    recorder.SetTrainingLossTracking(bound.IsAvailable());
+    const bool withBound = convergenceBound && bound.IsAvailable();
+    recorder.SetTrainingLossTracking(withBound);
 
     // Stop once every round's updates are resolved (the energy sources keep
     // the event list alive, so the simulation would not empty by itself).
@@ -470,7 +477,10 @@ main(int argc, char* argv[])
         std::cerr << "edge-dml-training: no round completed\n";
         return 1;
     }
-    bound.Apply(recorder, optimumCache == "none" ? "" : optimumCache);
+    if (withBound)
+    {
+        bound.Apply(recorder, optimumCache == "none" ? "" : optimumCache);
+    }
     recorder.WriteRounds(roundsFile.Stream());
     recorder.WriteWorkers(workersFile.Stream());
     std::string error;
@@ -484,7 +494,7 @@ main(int argc, char* argv[])
     if (plot)
     {
         plotted = PlotTraining(recorder, p.numEdgeServers, plotError) &&
-                  (!bound.IsAvailable() || PlotConvergence(recorder, plotError));
+                  (!withBound || PlotConvergence(recorder, plotError));
     }
     const RoundRecord& last = records.back();
     std::cout << std::fixed << std::setprecision(4) << "edge-dml-training: n=" << p.numEdgeServers
@@ -504,7 +514,7 @@ main(int argc, char* argv[])
               << p.numEdgeServers << ", energy " << last.energyJ << " J\n"
               << "  tasks placed " << tasksPlaced << ", busy drops " << busyDropped
               << ", mean system utility " << utility / completed << "\n";
-    if (bound.IsAvailable())
+    if (withBound)
     {
         const auto bounds = recorder.GetGapBounds();
         std::cout << std::setprecision(6) << "  convergence bound: mu " << bound.GetMu() << ", L "

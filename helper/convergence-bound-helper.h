@@ -23,8 +23,10 @@ namespace edgedml
  * \brief Chen et al.'s Theorem 1 for a synchronous-SGD scenario, next to the
  * simulated optimality gap: mu and L of the L2-regularised objective F on the
  * union of the edge servers' samples (LearningModel::GetCurvatureBounds),
- * F* by a long centralised run (FindCentralisedOptimum, with BFGS from the
- * run's final model), zeta1 and zeta2 estimated from the per-sample gradients
+ * F* by a centralised run (FindCentralisedOptimum, L-BFGS from the run's
+ * final model, at most 300 iterations; F* is the certified lower bound
+ * F - ||grad F||^2 / (2 mu) when that is within 10^-3 of F, otherwise the best
+ * value found), zeta1 and zeta2 estimated from the per-sample gradients
  * at W_0 and at the optimum (EstimateGradientBound), and the share of
  * missing samples of every round from the recorder.
  *

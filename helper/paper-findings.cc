@@ -350,9 +350,9 @@ WriteBindingTable(const std::vector<SweepRecord>& records,
     uint32_t unknown = 0;
     for (const auto& r : records)
     {
-        if (r.bandwidthBinds < 0 && r.energyBinds < 0)
+        if (r.algorithm != "Exact")
         {
-            continue; // not a referee record
+            continue; // only the referee's records carry verdicts
         }
         if (r.bandwidthBinds < 0 || r.energyBinds < 0)
         {

@@ -83,7 +83,8 @@ std::vector<PaperFinding> CheckPaperFindings(const std::vector<SweepRecord>& rec
 /**
  * \ingroup edge-dml
  * \brief Write the table of the capacities that bind at the referee's optimum
- * (SchedulingSweepHelper::SetBindingAnalysis): per bandwidth and in all, the
+ * (SchedulingSweepHelper::SetBindingAnalysis; the records of the referee,
+ * "Exact"): per bandwidth and in all, the
  * points with a verdict on both capacities and the share of them where only
  * the bandwidth, only the energy, both or neither bind.
  * \param records the sweep

@@ -148,14 +148,11 @@ TEST(PaperFindingsAtScale, DefaultReadingShowsFindingsOneAndTwo)
     ASSERT_EQ(findings.size(), 4u);
     for (const auto& f : findings)
     {
+        std::cout << "finding " << f.number << " (" << (f.holds ? "holds" : "does not hold")
+                  << "): " << f.evidence << std::endl;
         if (f.number <= 2)
         {
-            EXPECT_TRUE(f.holds) << "finding " << f.number << ": " << f.claim << "\n" << f.evidence;
-        }
-        else
-        {
-            std::cout << "finding " << f.number << " (" << (f.holds ? "holds" : "does not hold")
-                      << "): " << f.evidence << std::endl;
+            EXPECT_TRUE(f.holds) << "finding " << f.number << ": " << f.claim;
         }
     }
 }

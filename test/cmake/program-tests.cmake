@@ -138,7 +138,7 @@ set(edge-dml-paper_BAD_INPUTS
     "algorithms|--algorithms=Greedy,Foo|2|--algorithms=Greedy,Foo is invalid: unknown scheduler 'Foo'"
     "algorithmsEmpty|--algorithms=|2|--algorithms= ${empty}"
     "algorithmsNotAScheduler|--algorithms=ns3::edgedml::OfdmaChannel|2|unknown scheduler 'ns3::edgedml::OfdmaChannel'"
-    "preset|--preset=Loose|2|--preset=Loose is invalid: use one of Valued Strict"
+    "preset|--preset=Loose|2|--preset=Loose is invalid: use one of SharedBandwidth Valued Strict"
     "StrictMoreTasksThanServers|--preset=Strict --numEdgeServers=5 --minTasks=5 --maxTasks=6|2|--maxTasks=6 is invalid with --preset=Strict: every task needs its own edge server, so give maxTasks <= numEdgeServers \\(5\\)"
     "StrictDefaultsWithFewServers|--preset=Strict --numEdgeServers=40|2|--maxTasks=79 is invalid with --preset=Strict"
     "figure2Algorithm|--figure2Algorithm=Foo|2|--figure2Algorithm=Foo is invalid: it must be one of --algorithms or Exact"
