@@ -523,7 +523,10 @@ main(int argc, char* argv[])
                   << (bound.WasCached() ? " (cached)" : "") << "; final gap "
                   << last.trainingLoss - bound.GetOptimum() << ", bound " << bounds.back() << "\n";
     }
-    std::cout << "  results in rounds.csv, workers.csv" << (plot && plotted ? ", training.png" : "")
+    std::cout << "  results in rounds.csv, workers.csv"
+              << (plot && plotted
+                      ? (withBound ? ", training.png, convergence.png" : ", training.png")
+                      : "")
               << std::endl;
     Simulator::Destroy();
     if (!plotted)
