@@ -281,11 +281,13 @@ set(paper_files
     "paper-figures.csv paper-utility-vs-tasks.png paper-algorithms.png paper-utility-vs-tasks.plt paper-algorithms.plt"
 )
 set(training_files "rounds.csv workers.csv training.png training.plt")
+# With the convergence bound (logistic regression): its plot and the F* cache.
+set(training_all_files "${training_files} convergence.png convergence.plt optimum-cache.tsv")
 set(edge-dml-training_RUNS
-    "SameSeedSameFiles|same|${training_small}|${training_small}|${training_files}"
+    "SameSeedSameFiles|same|${training_small}|${training_small}|${training_all_files}"
     "OtherRngRunOtherFiles|different|${training_small} --RngRun=1|${training_small} --RngRun=2|${training_files}"
-    "SemStyleValues|same|${training_small} --plot=false --RngRun=3|--numEdgeServers=10.0 --rounds=3.0 --trainLimit=6000.0 --testLimit=500 --syncN=5 --syncBatches=5 --quiet=True --plot=False --RngRun=3.0|rounds.csv workers.csv"
-    "PacketLossTasksVolatile|same|${training_small} --plot=false --lossUnit=Packet --maxRetransmissions=2 --socket=packet --availability=Markov --busyPolicy=Discard --syncPolicy=NBatchSync --scheduler=Exact --taskArrival=Poisson|${training_small} --plot=false --lossUnit=Packet --maxRetransmissions=2 --socket=packet --availability=Markov --busyPolicy=Discard --syncPolicy=NBatchSync --scheduler=Exact --taskArrival=Poisson|rounds.csv workers.csv"
+    "SemStyleValues|same|${training_small} --plot=false --RngRun=3|--numEdgeServers=10.0 --rounds=3.0 --trainLimit=6000.0 --testLimit=500 --syncN=5 --syncBatches=5 --quiet=True --plot=False --RngRun=3.0|rounds.csv workers.csv optimum-cache.tsv"
+    "PacketLossTasksVolatile|same|${training_small} --plot=false --lossUnit=Packet --maxRetransmissions=2 --socket=packet --availability=Markov --busyPolicy=Discard --syncPolicy=NBatchSync --scheduler=Exact --taskArrival=Poisson|${training_small} --plot=false --lossUnit=Packet --maxRetransmissions=2 --socket=packet --availability=Markov --busyPolicy=Discard --syncPolicy=NBatchSync --scheduler=Exact --taskArrival=Poisson|rounds.csv workers.csv optimum-cache.tsv"
 )
 set(edge-dml-paper_RUNS
     "SameSeedSameFiles|same|${paper_small}|${paper_small}|${paper_files}"
