@@ -5,6 +5,7 @@
 #   Boost          libboost-dev, libboost-iostreams-dev
 #                                         gzip streams for IDX files, statistics
 #   COIN-OR CBC    coinor-libcbc-dev      exact MILP scheduler
+#   LBFGSpp        liblbfgspp-dev         L-BFGS of the centralised optimum F* (header only)
 #   GoogleTest     libgtest-dev           tests (only when tests are built)
 #   Threads        (the C library)        TrainingExecutor's background threads
 
@@ -13,6 +14,13 @@ find_package(Boost 1.74 REQUIRED COMPONENTS iostreams)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(EDGE_DML_CBC REQUIRED IMPORTED_TARGET cbc)
 find_package(Threads REQUIRED)
+include(CheckIncludeFileCXX)
+set(CMAKE_REQUIRED_INCLUDES ${EIGEN3_INCLUDE_DIRS})
+check_include_file_cxx(LBFGS.h EDGE_DML_HAVE_LBFGSPP)
+unset(CMAKE_REQUIRED_INCLUDES)
+if(NOT EDGE_DML_HAVE_LBFGSPP)
+  message(FATAL_ERROR "edge-dml needs LBFGSpp (LBFGS.h): apt-get install liblbfgspp-dev")
+endif()
 
 # Directory scope, so the module's object library, its examples, utilities and
 # tests see the headers however ns-3 names and creates those targets.

@@ -5,21 +5,28 @@
  * model, "Task scheduling", and the paper's evaluation), reproduced and extended with the exact
  * optimum.
  *
- * n edge servers and a list of maxTasks crowdsourcing tasks are drawn once
- * per instance (common random numbers); for every system bandwidth B and
- * every task count q in minTasks..maxTasks (step taskStep) the first q tasks
- * are scheduled by every algorithm and by the exact MILP (COIN-OR CBC). The
- * program writes into the current directory:
+ * n edge servers and a list of maxTasks crowdsourcing tasks are drawn per
+ * instance from streams of their own (common random numbers: the instances
+ * depend only on the seed, the run and the instance index, never on the
+ * algorithms); for every system bandwidth B and every task count q in
+ * minTasks..maxTasks (step taskStep) the first q tasks are scheduled by every
+ * algorithm and by the exact MILP (COIN-OR CBC), the referee. The default
+ * reading is SharedBandwidth (the tasks and the edge servers' training uploads
+ * share B) with E_max = 10 J. The program writes into the current directory:
  *   paper-figures.csv           one row per (algorithm, B, q, instance)
  *   paper-utility-vs-tasks.png  mean utility vs q, one curve per B (Fig. 2) for
  *                               figure2Algorithm and one for the optimum
  *   paper-algorithms.png        mean utility vs q, one curve per algorithm (Fig. 3)
- * and the gnuplot scripts (.plt) of the two plots. On stdout it prints, per
- * algorithm, the mean and worst optimality gap and the mean solve time.
+ * and the gnuplot scripts (.plt) of the two plots. The plotted utility is the
+ * training performance U_T (the paper's "system utility"; --plotUtility=System
+ * plots U). On stdout it prints, per algorithm, the mean and worst optimality
+ * gap and the mean solve time, then whether the sweep shows each of the
+ * paper's four findings, with the figures, and with --bindingTable the share
+ * of points where each capacity binds at the optimum.
  *
  *   ./edge-dml-paper                                   (the paper's setting)
  *   ./edge-dml-paper --instances=2 --taskStep=10       (a quick look)
- *   ./edge-dml-paper --preset=Strict --bandwidthsMhz=30,80
+ *   ./edge-dml-paper --preset=Valued --energyBudgetJ=60 --bindingTable=true
  *
  * preset, energyBudgetJ and exactTimeLimitS are attributes of the
  * scheduling problem and the exact scheduler (--PrintHelp gives their
@@ -61,6 +68,8 @@ main(int argc, char* argv[])
     std::string figure2Algorithm = "Tabu";
     double figure3BandwidthMhz = 30.0;
     bool measureTime = true;
+    bool bindingTable = false;
+    std::string plotUtility = "Training";
     bool plot = true;
     bool quiet = false;
 
@@ -94,8 +103,14 @@ main(int argc, char* argv[])
                      "as the reference.",
                      algorithms,
                      MakeListChecker(MakeDerivedTypeNameChecker<TaskScheduler>()));
-    options.AddAttribute("preset", "ns3::edgedml::TaskSchedulingProblem::Preset");
-    options.AddAttribute("energyBudgetJ", "ns3::edgedml::TaskSchedulingProblem::TaskEnergyBudgetJ");
+    // The paper's reading by default: tasks and training uploads share B, and
+    // an E_max that binds on part of the sweep.
+    options.AddAttribute("preset",
+                         "ns3::edgedml::TaskSchedulingProblem::Preset",
+                         "SharedBandwidth");
+    options.AddAttribute("energyBudgetJ",
+                         "ns3::edgedml::TaskSchedulingProblem::TaskEnergyBudgetJ",
+                         "10");
     options.AddAttribute("exactTimeLimitS", "ns3::edgedml::ExactTaskScheduler::TimeLimitS");
     options.AddValue("figure2Algorithm",
                      "Algorithm of the utility-vs-tasks-per-bandwidth plot.",
@@ -108,6 +123,15 @@ main(int argc, char* argv[])
     options.AddValue("measureTime",
                      "Write the runtime_ms column (wall-clock, not reproducible).",
                      measureTime);
+    options.AddValue("bindingTable",
+                     "Print the share of points where each capacity binds at the optimum (two "
+                     "more exact solves per point).",
+                     bindingTable);
+    options.AddValue("plotUtility",
+                     "Utility of the plots and the findings: Training (U_T, the paper's system "
+                     "utility) or System (U, with the task values).",
+                     plotUtility,
+                     MakeChoiceChecker({"Training", "System"}));
     options.AddValue("plot", "Render the PNG plots with gnuplot.", plot);
     options.AddValue("quiet", "No progress on stderr.", quiet);
     if (auto status = options.Parse(argc, argv))
@@ -159,16 +183,17 @@ main(int argc, char* argv[])
                             " is invalid: it must be one of --algorithms or Exact");
     }
 
-    // Streams: schedulers first (fixed per algorithm), then the scenarios.
-    std::vector<Ptr<TaskScheduler>> schedulers;
-    int64_t stream = 0;
-    for (const auto& name : names)
+    const bool trainingMetric = plotUtility == "Training";
+    SchedulingSweepHelper sweep;
+    sweep.SetAlgorithms(names);
+    sweep.SetBindingAnalysis(bindingTable);
+    sweep.AssignStreams(0);
+    if (!quiet)
     {
-        schedulers.push_back(CreateTaskScheduler(name));
-        stream += schedulers.back()->AssignStreams(stream);
+        sweep.SetProgressCallback([](uint64_t done, uint64_t points) {
+            std::cerr << "\redge-dml-paper: " << done << "/" << points << " points" << std::flush;
+        });
     }
-    SchedulingScenarioHelper scenarios;
-    scenarios.AssignStreams(stream + 1000);
 
     // Results are written under temporary names and renamed when complete.
     AtomicOutputFile file("paper-figures.csv");
@@ -178,47 +203,8 @@ main(int argc, char* argv[])
                   << ": run in a writable directory" << std::endl;
         return 1;
     }
-    std::vector<PaperSolveRecord> records;
-    const uint64_t points = instances * bandwidths.size() * ((maxTasks - minTasks) / taskStep + 1);
-    uint64_t done = 0;
-    for (uint32_t k = 0; k < instances; ++k)
-    {
-        SchedulingScenario scenario = scenarios.Create(numEdgeServers, maxTasks);
-        for (double bMhz : bandwidths)
-        {
-            scenario.problem->SetAttribute("TaskBandwidthHz", DoubleValue(bMhz * 1e6));
-            for (uint32_t q = minTasks; q <= maxTasks; q += taskStep)
-            {
-                const std::vector<CrowdsourcingTask> tasks(scenario.tasks.begin(),
-                                                           scenario.tasks.begin() + q);
-                scenario.problem->Build(tasks, scenario.servers);
-                const MmkpInstance& instance = scenario.problem->GetInstance();
-                std::vector<PaperSolveRecord> point;
-                for (uint32_t a = 0; a < names.size(); ++a)
-                {
-                    PaperSolveRecord
-                        r{names[a], bMhz, q, k, schedulers[a]->Schedule(instance), 0.0, 0.0};
-                    r.trainingUtility =
-                        r.solution.feasible
-                            ? scenario.problem->GetTrainingPerformance(r.solution.assignment)
-                            : std::nan("");
-                    point.push_back(std::move(r));
-                }
-                const MmkpSolution& exact = point.back().solution;
-                for (auto& r : point)
-                {
-                    r.optimalUtility =
-                        exact.status == SolveStatus::OPTIMAL ? exact.objective : std::nan("");
-                    records.push_back(std::move(r));
-                }
-                if (!quiet)
-                {
-                    std::cerr << "\redge-dml-paper: " << ++done << "/" << points << " points"
-                              << std::flush;
-                }
-            }
-        }
-    }
+    const std::vector<SweepRecord> records =
+        sweep.Run(numEdgeServers, bandwidths, minTasks, maxTasks, taskStep, instances);
     if (!quiet)
     {
         std::cerr << "\n";
@@ -233,12 +219,28 @@ main(int argc, char* argv[])
         return 1;
     }
     PrintPaperSummary(std::cout, names, records, measureTime);
+    // The paper's findings, checked on the curves of the plots.
+    PaperFindingsOptions findingOptions;
+    findingOptions.proposed = figure2Algorithm;
+    findingOptions.others = {"Annealing", "Greedy", "Random"};
+    findingOptions.figure3BandwidthMhz = figure3BandwidthMhz;
+    findingOptions.trainingMetric = trainingMetric;
+    for (const auto& f : CheckPaperFindings(records, findingOptions))
+    {
+        std::cout << "finding " << f.number << " (" << f.claim
+                  << "): " << (f.holds ? "holds" : "does not hold") << "; " << f.evidence << "\n";
+    }
+    if (bindingTable)
+    {
+        WriteBindingTable(records, bandwidths, std::cout);
+    }
     if (plot && !PlotPaperFigures(records,
                                   names,
                                   bandwidths,
                                   figure2Algorithm,
                                   figure3BandwidthMhz,
                                   "n = " + std::to_string(numEdgeServers) + ", " + preset,
+                                  trainingMetric,
                                   error))
     {
         std::cerr << "edge-dml-paper: " << error

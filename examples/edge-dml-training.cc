@@ -21,6 +21,10 @@
  *                 participated, drops, tasks executed, energy by activity
  *   training.png  test accuracy and participation over rounds (training.plt
  *                 is its gnuplot script)
+ *   convergence.png  the optimality gap F(W_t) - F* and Chen et al.'s bound
+ *                 over rounds (logistic regression; convergence.plt)
+ *   optimum-cache.tsv  F* and the gradient-bound constants, reused by the next
+ *                 run on the same data (--optimumCache)
  * Prints a summary on stdout and, unless --quiet, one progress line per
  * round on stderr.
  *
@@ -52,6 +56,9 @@ main(int argc, char* argv[])
     uint32_t trainLimit = 0;
     uint32_t testLimit = 0;
     uint32_t evaluateEvery = 1;
+    bool learningRateOneOverL = false;
+    bool convergenceBound = true;
+    std::string optimumCache = "optimum-cache.tsv";
     bool plot = true;
     bool quiet = false;
 
@@ -77,7 +84,19 @@ main(int argc, char* argv[])
                      "Evaluate the test set every this many rounds.",
                      evaluateEvery,
                      MakeUintegerChecker<uint32_t>(1, 1000000));
-    options.AddValue("plot", "Render training.png with gnuplot.", plot);
+    options.AddValue("learningRateOneOverL",
+                     "Set every worker's learning rate to 1/L of the convergence bound "
+                     "(logistic regression).",
+                     learningRateOneOverL);
+    options.AddValue("convergenceBound",
+                     "Write the optimality gap and Chen et al.'s bound in rounds.csv (logistic "
+                     "regression; costs a centralised run for F* unless cached).",
+                     convergenceBound);
+    options.AddValue("optimumCache",
+                     "File that caches the centralised optimum F* of the bound (none: no cache).",
+                     optimumCache,
+                     MakeFileNameChecker());
+    options.AddValue("plot", "Render training.png (and convergence.png) with gnuplot.", plot);
     options.AddValue("quiet", "No progress lines on stderr.", quiet);
     if (auto status = options.Parse(argc, argv))
     {
@@ -145,6 +164,19 @@ main(int argc, char* argv[])
     {
         recorder.SetProgressStream(&std::cerr);
     }
+    // Chen et al.'s bound beside the simulated optimality gap (strongly convex models).
+    ConvergenceBoundHelper bound(built);
+    if (learningRateOneOverL)
+    {
+        if (!bound.IsAvailable())
+        {
+            return options.Fail("--learningRateOneOverL=true needs a model with a known "
+                                "smoothness L (--model=LogisticRegression)");
+        }
+        bound.SetLearningRateOneOverL();
+    }
+    const bool withBound = convergenceBound && bound.IsAvailable();
+    recorder.SetTrainingLossTracking(withBound);
     built.server->TraceConnectWithoutContext("TrainingFinished",
                                              MakeCallback(+[](uint32_t) { Simulator::Stop(); }));
     Simulator::Run();
@@ -155,6 +187,10 @@ main(int argc, char* argv[])
         std::cerr << "edge-dml-training: no round completed\n";
         return 1;
     }
+    if (withBound)
+    {
+        bound.Apply(recorder, optimumCache == "none" ? "" : optimumCache);
+    }
     recorder.WriteRounds(roundsFile.Stream());
     recorder.WriteWorkers(workersFile.Stream());
     if (!roundsFile.Commit(error) || !workersFile.Commit(error))
@@ -162,7 +198,8 @@ main(int argc, char* argv[])
         std::cerr << "edge-dml-training: " << error << "\n";
         return 1;
     }
-    const bool plotted = !plot || PlotTraining(recorder, n, error);
+    const bool plotted = !plot || (PlotTraining(recorder, n, error) &&
+                                   (!withBound || PlotConvergence(recorder, error)));
     const bool withTasks = options.GetText("tasks") == "true";
     PrintTrainingSummary(
         std::cout,
@@ -174,7 +211,13 @@ main(int argc, char* argv[])
                        : std::string("off")),
         recorder,
         built,
-        std::string("rounds.csv, workers.csv") + (plot && plotted ? ", training.png" : ""));
+        std::string("rounds.csv, workers.csv") +
+            (plot && plotted ? (withBound ? ", training.png, convergence.png" : ", training.png")
+                             : ""));
+    if (withBound)
+    {
+        PrintConvergenceSummary(std::cout, recorder, bound);
+    }
     Simulator::Destroy();
     if (!plotted)
     {

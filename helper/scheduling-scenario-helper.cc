@@ -124,13 +124,40 @@ SchedulingScenarioHelper::Create(uint32_t numEdgeServers, uint32_t numTasks)
     }
     scenario.servers =
         TaskSchedulingProblem::DescribeEdgeServers(scenario.edgeNodes, successProbability);
+    for (uint32_t i = 0; i < numEdgeServers; ++i)
+    {
+        scenario.servers[i].trainingLinkSnr = scenario.trainingLinkSnr[i];
+    }
     scenario.tasks = m_tasks->Generate(numTasks);
     scenario.problem = m_problem;
     return scenario;
 }
 
+SchedulingScenario
+SchedulingScenarioHelper::Create(uint32_t numEdgeServers, uint32_t numTasks, uint32_t index)
+{
+    NS_ABORT_MSG_IF(m_firstStream < 0,
+                    "SchedulingScenarioHelper: call AssignStreams before Create(n, q, index)");
+    DoAssignStreams(m_firstStream + static_cast<int64_t>(index) * m_streamsPerScenario);
+    return Create(numEdgeServers, numTasks);
+}
+
+int64_t
+SchedulingScenarioHelper::GetStreamsPerScenario() const
+{
+    return m_streamsPerScenario;
+}
+
 int64_t
 SchedulingScenarioHelper::AssignStreams(int64_t stream)
+{
+    m_firstStream = stream;
+    m_streamsPerScenario = DoAssignStreams(stream);
+    return m_streamsPerScenario;
+}
+
+int64_t
+SchedulingScenarioHelper::DoAssignStreams(int64_t stream)
 {
     int64_t used = 0;
     used += m_positions->AssignStreams(stream + used);

@@ -42,6 +42,7 @@ struct SchedulingScenario
  * edge-server nodes with an EdgeServer (s_i, f_i) and a ConstantPositionMobilityModel in the
  * annulus around the PS at the origin, their training-link success
  * probability o_i = exp(-m / SNR_i) with SNR_i = p_i h_i / (I_i + B_RB N0)
+ * (also given to the problem as EdgeServerState::trainingLinkSnr)
  * (h_i from the training-link PropagationLossModel, default d^-2; I_i drawn
  * per ES), a task list from a CrowdsourcingTaskGenerator and a
  * TaskSchedulingProblem whose PublisherLossModel fixes the shadowing of
@@ -102,6 +103,25 @@ class SchedulingScenarioHelper
     SchedulingScenario Create(uint32_t numEdgeServers, uint32_t numTasks);
 
     /**
+     * \brief Draw scenario number index from a block of streams of its own:
+     * after AssignStreams(first), scenario k uses the streams first + k *
+     * GetStreamsPerScenario() on. It depends only on the seed, the run, first,
+     * index and the two sizes, never on which other scenarios were drawn
+     * before (common random numbers across programs and options). The
+     * shadowing of its pairs is drawn from the same block when the problem
+     * first builds an instance of it, so build its instances before drawing
+     * the next scenario.
+     * \param numEdgeServers n
+     * \param numTasks length of the task list
+     * \param index k
+     * \return the scenario
+     */
+    SchedulingScenario Create(uint32_t numEdgeServers, uint32_t numTasks, uint32_t index);
+
+    /// \return the number of streams one scenario uses (the AssignStreams count)
+    int64_t GetStreamsPerScenario() const;
+
+    /**
      * \brief Assign fixed random variable streams.
      * \param stream first stream index
      * \return the number of streams used
@@ -119,6 +139,11 @@ class SchedulingScenarioHelper
     double m_bandwidthHz{1e6};                 //!< B_RB, in Hz
     double m_threshold{1.08};                  //!< m
     double m_noiseDensityDbmPerHz{-174.0};     //!< N0, in dBm/Hz
+    int64_t m_firstStream{-1};                 //!< first stream of the last AssignStreams
+    int64_t m_streamsPerScenario{0};           //!< streams one AssignStreams uses
+
+    /// \param stream first stream \return the number of streams used
+    int64_t DoAssignStreams(int64_t stream);
 };
 
 } // namespace edgedml

@@ -12,6 +12,8 @@
 #include "ns3/simulator.h"
 #include "ns3/uinteger.h"
 
+#include <algorithm>
+#include <cmath>
 #include <iomanip>
 
 namespace ns3
@@ -95,6 +97,75 @@ void
 TrainingRecorder::SetProgressStream(std::ostream* progress)
 {
     m_progress = progress;
+}
+
+void
+TrainingRecorder::SetTrainingLossTracking(bool enable)
+{
+    m_trainingRows.clear();
+    m_initialTrainingLoss = std::nan("");
+    if (!enable)
+    {
+        return;
+    }
+    for (const auto& shard : m_scenario.shards)
+    {
+        m_trainingRows.insert(m_trainingRows.end(), shard.begin(), shard.end());
+    }
+    NS_ABORT_MSG_IF(m_trainingRows.empty() || !m_scenario.train,
+                    "TrainingRecorder: no training samples to track the loss on");
+    Ptr<LearningModel> initial = CopyModelConfiguration(m_scenario.model);
+    initial->SetParameters(m_scenario.server->GetParameters());
+    m_initialTrainingLoss = initial->Loss(*m_scenario.train, m_trainingRows);
+}
+
+double
+TrainingRecorder::GetInitialTrainingLoss() const
+{
+    return m_initialTrainingLoss;
+}
+
+void
+TrainingRecorder::SetConvergenceBound(const ConvergenceConstants& constants, double optimum)
+{
+    NS_ABORT_MSG_UNLESS(std::isfinite(m_initialTrainingLoss),
+                        "TrainingRecorder: SetConvergenceBound needs SetTrainingLossTracking");
+    m_hasBound = true;
+    m_boundConstants = constants;
+    m_optimum = optimum;
+}
+
+double
+TrainingRecorder::GetOptimum() const
+{
+    return m_optimum;
+}
+
+std::vector<double>
+TrainingRecorder::GetGapBounds() const
+{
+    std::vector<double> bounds(m_rounds.size(), std::nan(""));
+    if (!m_hasBound)
+    {
+        return bounds;
+    }
+    double total = 0.0;
+    for (const auto& server : m_scenario.servers)
+    {
+        total += server->GetSamples();
+    }
+    ConvergenceBound bound(m_boundConstants, std::max(0.0, m_initialTrainingLoss - m_optimum));
+    for (uint32_t t = 0; t < m_rounds.size(); ++t)
+    {
+        const double share = total > 0.0 ? m_rounds[t].aggregatedSamples / total : 0.0;
+        const double missing = std::min(1.0, std::max(0.0, 1.0 - share));
+        const double value = bound.Step(missing);
+        if (m_rounds[t].ended)
+        {
+            bounds[t] = value;
+        }
+    }
+    return bounds;
 }
 
 void
@@ -194,6 +265,10 @@ TrainingRecorder::RoundEnded(uint32_t round, uint32_t participants, Time /* dura
     {
         m_evaluator->SetParameters(m_scenario.server->GetParameters());
         m_last = m_evaluator->Evaluate(*m_test);
+        if (!m_trainingRows.empty())
+        {
+            r.trainingLoss = m_evaluator->Loss(*m_scenario.train, m_trainingRows);
+        }
     }
     r.testAccuracy = m_last.accuracy;
     r.testLoss = m_last.loss;
@@ -209,9 +284,11 @@ TrainingRecorder::RoundEnded(uint32_t round, uint32_t participants, Time /* dura
 }
 
 void
-TrainingRecorder::UpdateReceived(uint32_t worker, uint32_t /* round */)
+TrainingRecorder::UpdateReceived(uint32_t worker, uint32_t round)
 {
-    ++m_workers[Index(worker)].participated;
+    const uint32_t i = Index(worker);
+    ++m_workers[i].participated;
+    Round(round).aggregatedSamples += m_scenario.servers[i]->GetSamples();
 }
 
 void
@@ -228,8 +305,17 @@ TrainingRecorder::WriteRounds(std::ostream& out) const
     using PS = ParameterServerApplication;
     out << "round,time_s,start_s,eligible,participants,busy_dropped,lost_dropped,late_dropped,"
            "offline_dropped,tasks_pending,free_es,tasks_assigned,task_energy_j,utility,"
-           "test_accuracy,test_loss,energy_j\n";
+           "test_accuracy,test_loss,energy_j,training_loss,optimality_gap,gap_bound\n";
     out << std::setprecision(10);
+    const std::vector<double> bounds = GetGapBounds();
+    // An empty cell for a value that is not known.
+    const auto cell = [&out](double x) -> std::ostream& {
+        if (std::isfinite(x))
+        {
+            out << x;
+        }
+        return out;
+    };
     for (uint32_t t = 0; t < m_rounds.size(); ++t)
     {
         const RoundRecord& r = m_rounds[t];
@@ -241,7 +327,10 @@ TrainingRecorder::WriteRounds(std::ostream& out) const
             << r.participants << "," << r.dropped[PS::BUSY] << "," << r.dropped[PS::LOST] << ","
             << r.dropped[PS::LATE] << "," << r.dropped[PS::OFFLINE] << "," << r.tasksPending << ","
             << r.freeServers << "," << r.tasksAssigned << "," << r.taskEnergyJ << "," << r.utility
-            << "," << r.testAccuracy << "," << r.testLoss << "," << r.energyJ << "\n";
+            << "," << r.testAccuracy << "," << r.testLoss << "," << r.energyJ << ",";
+        cell(r.trainingLoss) << ",";
+        cell(r.trainingLoss - m_optimum) << ",";
+        cell(bounds[t]) << "\n";
     }
 }
 

@@ -7,11 +7,13 @@
 
 #include "training-scenario-helper.h"
 
+#include "ns3/convergence-bound.h"
 #include "ns3/dataset.h"
 #include "ns3/learning-model.h"
 #include "ns3/nstime.h"
 
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <ostream>
 #include <vector>
@@ -46,6 +48,9 @@ struct RoundRecord
     double utility{0.0};             //!< system utility U of the epoch's placement
     bool scheduled{false};           //!< an epoch ran at this round's start
     bool feasible{true};             //!< the epoch's solve found a placement
+    double aggregatedSamples{0.0};   //!< sum of s_i over the updates aggregated
+    double trainingLoss{std::numeric_limits<double>::quiet_NaN()}; //!< F(W_{t+1}) on the
+                                                                   //!< training samples
 };
 
 /**
@@ -88,6 +93,35 @@ class TrainingRecorder
      * \param progress where to print a line per round (null: nowhere)
      */
     void SetProgressStream(std::ostream* progress);
+
+    /**
+     * \brief Also evaluate the objective F(W_{t+1}) on the union of the edge
+     * servers' training samples whenever the test set is evaluated (column
+     * training_loss), for the optimality gap. Call before the simulation runs.
+     * \param enable whether to
+     */
+    void SetTrainingLossTracking(bool enable);
+    /// \return F(W_0) on the training samples (NaN unless tracked)
+    double GetInitialTrainingLoss() const;
+
+    /**
+     * \brief Write the optimality gap F(W_{t+1}) - F* of the evaluated rounds
+     * and Chen et al.'s bound on it (ConvergenceBound, started at F(W_0) - F*,
+     * advanced every round by the share of the samples missing from its
+     * aggregate, 1 - aggregated s_i / S) in rounds.csv (columns
+     * optimality_gap and gap_bound; empty when not set).
+     * \param constants mu, L, zeta1, zeta2 of the objective
+     * \param optimum F*
+     */
+    void SetConvergenceBound(const ConvergenceConstants& constants, double optimum);
+    /**
+     * \brief The bound per round, as written (empty before SetConvergenceBound).
+     * \return per round number, the bound on E[F(W_{t+1}) - F*] (NaN for rounds
+     *         that did not end)
+     */
+    std::vector<double> GetGapBounds() const;
+    /// \return F* given to SetConvergenceBound (NaN if none)
+    double GetOptimum() const;
 
     /// \return per round records, by round number
     const std::vector<RoundRecord>& GetRounds() const;
@@ -148,6 +182,11 @@ class TrainingRecorder
     std::vector<WorkerRecord> m_workers;   //!< by ES index
     std::vector<int64_t> m_indexOfNode;    //!< node id -> ES index (-1: none)
     double m_epochTaskEnergyJ{0.0};        //!< task energy placed in the running epoch, in J
+    std::vector<uint32_t> m_trainingRows;  //!< union of the shards (when the loss is tracked)
+    double m_initialTrainingLoss{std::numeric_limits<double>::quiet_NaN()}; //!< F(W_0)
+    bool m_hasBound{false};                                     //!< SetConvergenceBound was called
+    ConvergenceConstants m_boundConstants;                      //!< mu, L, zeta1, zeta2
+    double m_optimum{std::numeric_limits<double>::quiet_NaN()}; //!< F*
 };
 
 } // namespace edgedml

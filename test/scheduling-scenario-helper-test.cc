@@ -99,3 +99,47 @@ TEST(SchedulingScenarioHelper, TaskPrefixesShareEveryDraw)
         }
     }
 }
+
+// Common random numbers: scenario k of Create(n, q, k) is the same whether or
+// not other scenarios were drawn before it, with every draw (servers, tasks,
+// training links and the shadowing of its pairs) equal; another index
+// differs.
+TEST(SchedulingScenarioHelper, IndexedScenariosDependOnlyOnTheirIndex)
+{
+    SchedulingScenarioHelper a;
+    SchedulingScenarioHelper b;
+    a.AssignStreams(11);
+    b.AssignStreams(11);
+    EXPECT_GT(a.GetStreamsPerScenario(), 5);
+    for (uint32_t k = 0; k < 3; ++k)
+    {
+        SchedulingScenario early = a.Create(15, 6, k);
+        early.problem->Build(early.tasks, early.servers); // draws its shadowing
+    }
+    SchedulingScenario sa = a.Create(15, 6, 3);
+    SchedulingScenario sb = b.Create(15, 6, 3); // drawn first in b
+    sa.problem->Build(sa.tasks, sa.servers);
+    const MmkpInstance ia = sa.problem->GetInstance();
+    sb.problem->Build(sb.tasks, sb.servers);
+    const MmkpInstance& ib = sb.problem->GetInstance();
+    for (uint32_t i = 0; i < 15; ++i)
+    {
+        EXPECT_EQ(sa.trainingLinkSnr[i], sb.trainingLinkSnr[i]);
+        EXPECT_EQ(sa.servers[i].trainingLinkSnr, sa.trainingLinkSnr[i]);
+        EXPECT_EQ(sa.servers[i].samples, sb.servers[i].samples);
+        EXPECT_EQ(sa.servers[i].cpuFrequencyHz, sb.servers[i].cpuFrequencyHz);
+    }
+    for (uint32_t j = 0; j < 6; ++j)
+    {
+        EXPECT_EQ(sa.tasks[j].dataBits, sb.tasks[j].dataBits);
+        EXPECT_EQ(sa.tasks[j].deadlineS, sb.tasks[j].deadlineS);
+    }
+    ASSERT_EQ(ia.GetNumItems(), ib.GetNumItems());
+    for (std::size_t item = 0; item < ia.GetNumItems(); ++item)
+    {
+        EXPECT_EQ(ia.GetValue(item), ib.GetValue(item));
+        EXPECT_EQ(ia.GetWeight(item, 0), ib.GetWeight(item, 0)); // same shadowing
+    }
+    SchedulingScenario other = b.Create(15, 6, 4);
+    EXPECT_NE(other.trainingLinkSnr[0], sa.trainingLinkSnr[0]);
+}

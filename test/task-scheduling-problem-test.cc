@@ -356,3 +356,73 @@ TEST(TaskSchedulingProblem, ShadowedBuildIsReproducibleByStream)
     EXPECT_EQ(a, b);
     EXPECT_NE(a, c);
 }
+
+// SharedBandwidth: one training class per available server after the task
+// classes, worth s_i o_i / S and needing b^T_i = Z / (tau log2(1 + SNR_i)) of
+// B; task items worth phi rho; base 0; U = U_T + sum phi rho; an ES trains or
+// executes, and the band holds both.
+TEST(TaskSchedulingProblem, SharedBandwidthTrainingClasses)
+{
+    SmallScene scene;
+    const double snr[] = {3.0, 15.0, 1.0, 7.0};
+    for (uint32_t i = 0; i < 4; ++i)
+    {
+        scene.servers[i].trainingLinkSnr = snr[i];
+    }
+    auto problem = UnshadowedProblem();
+    problem->SetAttribute("Preset", EnumValue(TaskSchedulingProblem::SHARED_BANDWIDTH));
+    problem->SetAttribute("TrainingUpdateBits", DoubleValue(2e5));
+    problem->SetAttribute("TrainingUploadWindowS", DoubleValue(0.25));
+    problem->Build(scene.tasks, scene.servers);
+    const MmkpInstance& instance = problem->GetInstance();
+    EXPECT_EQ(problem->GetNumTasks(), 2u);
+    ASSERT_EQ(instance.GetNumClasses(), 5u); // 2 tasks + 3 available servers
+    EXPECT_DOUBLE_EQ(instance.GetBaseValue(), 0.0);
+    EXPECT_EQ(problem->GetTrainingClass(3), -1); // busy: no training class
+    const int64_t none = MmkpInstance::REJECTED;
+    for (uint32_t i = 0; i < 3; ++i)
+    {
+        const double bandwidthHz = 2e5 / (0.25 * std::log2(1.0 + snr[i]));
+        EXPECT_NEAR(problem->GetTrainingBandwidthHz(i) / bandwidthHz, 1.0, 1e-12);
+        const int64_t cls = problem->GetTrainingClass(i);
+        ASSERT_EQ(cls, 2 + i);
+        ASSERT_EQ(instance.GetNumItems(cls), 1u);
+        const int64_t item = instance.GetFirstItem(cls);
+        EXPECT_EQ(instance.GetResource(item), static_cast<int32_t>(i));
+        EXPECT_NEAR(instance.GetWeight(item, 0) / bandwidthHz, 1.0, 1e-12);
+        EXPECT_DOUBLE_EQ(instance.GetWeight(item, 1), 0.0);
+        EXPECT_NEAR(instance.GetValue(item),
+                    scene.servers[i].samples * scene.servers[i].trainingSuccessProbability / 1000.0,
+                    1e-15);
+    }
+    // Task items: phi rho, the same weights as Valued.
+    EXPECT_NEAR(problem->GetUtility(0, 1), 0.02 * problem->GetDeliveryProbability(0, 1), 1e-15);
+    const PairReference r = Reference(scene.tasks[0], scene.servers[1], 1000.0);
+    EXPECT_NEAR(problem->GetBandwidthWeightHz(0, 1) / r.bandwidthHz, 1.0, 1e-12);
+
+    // Task 0 on server 1; servers 0 and 2 train: U_T = (270 + 70) / 1000.
+    const auto train = [&](uint32_t i) {
+        return instance.GetFirstItem(problem->GetTrainingClass(i));
+    };
+    const std::vector<int64_t> a{problem->GetItem(0, 1), none, train(0), none, train(2)};
+    ASSERT_TRUE(CheckMmkpAssignment(instance, a).feasible);
+    EXPECT_NEAR(problem->GetTrainingPerformance(a), 0.34, 1e-15);
+    EXPECT_NEAR(problem->GetSystemUtility(a),
+                0.34 + 0.02 * problem->GetDeliveryProbability(0, 1),
+                1e-15);
+    EXPECT_EQ(problem->GetAssignedEdgeServers(a), (std::vector<int32_t>{1, -1}));
+    // Server 1 cannot both execute task 0 and train.
+    EXPECT_FALSE(CheckMmkpAssignment(instance, {problem->GetItem(0, 1), none, none, train(1), none})
+                     .feasible);
+    // Nothing granted: no training at all.
+    EXPECT_DOUBLE_EQ(problem->GetTrainingPerformance({none, none, none, none, none}), 0.0);
+
+    // A band that holds only the training of server 1 (the cheapest).
+    problem->SetAttribute("TaskBandwidthHz",
+                          DoubleValue(problem->GetTrainingBandwidthHz(1) * 1.01));
+    problem->Build(scene.tasks, scene.servers);
+    const MmkpInstance& narrow = problem->GetInstance();
+    EXPECT_EQ(narrow.GetNumItems(problem->GetTrainingClass(0)), 0u); // oversized: dropped
+    EXPECT_EQ(narrow.GetNumItems(problem->GetTrainingClass(1)), 1u);
+    EXPECT_EQ(narrow.GetNumItems(problem->GetTrainingClass(2)), 0u);
+}

@@ -7,6 +7,8 @@
  * bit, on 0, 1 or 3 background threads.
  */
 
+#include "scoped-default.h"
+
 #include "ns3/config.h"
 #include "ns3/edge-dml-module.h"
 #include "ns3/rng-seed-manager.h"
@@ -34,32 +36,6 @@ ConstantJob(double value)
         return r;
     };
 }
-
-/// An attribute default set for a scope (Config::SetDefault), restored at its end.
-class ScopedDefault
-{
-  public:
-    /// \param path "ns3::Type::Attribute" \param value the default in the scope
-    ScopedDefault(const std::string& path, const AttributeValue& value)
-        : m_path(path)
-    {
-        const std::size_t colons = path.rfind("::");
-        TypeId::AttributeInformation info;
-        TypeId::LookupByName(path.substr(0, colons))
-            .LookupAttributeByName(path.substr(colons + 2), &info);
-        m_saved = info.initialValue->Copy();
-        Config::SetDefault(path, value);
-    }
-
-    ~ScopedDefault()
-    {
-        Config::SetDefault(m_path, *m_saved);
-    }
-
-  private:
-    std::string m_path;          //!< the attribute
-    Ptr<AttributeValue> m_saved; //!< its default before
-};
 
 /**
  * \param threads TrainingExecutor::Threads

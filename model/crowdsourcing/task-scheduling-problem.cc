@@ -15,6 +15,7 @@
 #include "ns3/node.h"
 #include "ns3/pointer.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace ns3
@@ -34,14 +35,20 @@ TaskSchedulingProblem::GetTypeId()
             .SetGroupName("EdgeDml")
             .AddConstructor<TaskSchedulingProblem>()
             .AddAttribute("Preset",
-                          "Valued (utility phi_j rho - s_i o_i / S, tasks may be rejected) or "
-                          "Strict (phi_j = 0, every task must be placed).",
+                          "Valued (utility phi_j rho - s_i o_i / S, tasks may be rejected), "
+                          "Strict (phi_j = 0, every task must be placed) or SharedBandwidth "
+                          "(tasks and the edge servers' training uploads share the bandwidth "
+                          "B: one class per available edge server for its upload, which "
+                          "needs TrainingUpdateBits / (TrainingUploadWindowS log2(1 + SNR)) "
+                          "Hz and is worth s_i o_i / S; task items are worth phi_j rho).",
                           EnumValue(TaskSchedulingProblem::VALUED),
                           MakeEnumAccessor(&TaskSchedulingProblem::m_preset),
                           MakeEnumChecker(TaskSchedulingProblem::VALUED,
                                           "Valued",
                                           TaskSchedulingProblem::STRICT,
-                                          "Strict"))
+                                          "Strict",
+                                          TaskSchedulingProblem::SHARED_BANDWIDTH,
+                                          "SharedBandwidth"))
             .AddAttribute("PublisherLossModel",
                           "Propagation loss from a task's publisher to an edge server. Default "
                           "(when null after construction): LogDistancePropagationLossModel "
@@ -97,7 +104,20 @@ TaskSchedulingProblem::GetTypeId()
                           "capacity (they can never be chosen; the optimum is unchanged).",
                           BooleanValue(true),
                           MakeBooleanAccessor(&TaskSchedulingProblem::m_dropOversizedPairs),
-                          MakeBooleanChecker());
+                          MakeBooleanChecker())
+            .AddAttribute("TrainingUpdateBits",
+                          "SharedBandwidth: size Z of an edge server's model update, in bits "
+                          "(default: 251,200 bits = 31,400 bytes, the logistic regression on "
+                          "Fashion-MNIST).",
+                          DoubleValue(251200.0),
+                          MakeDoubleAccessor(&TaskSchedulingProblem::m_trainingUpdateBits),
+                          MakeDoubleChecker<double>(0.0, 1e15))
+            .AddAttribute("TrainingUploadWindowS",
+                          "SharedBandwidth: upload window tau of a round, in s: an edge server "
+                          "that trains needs Z / (tau log2(1 + SNR)) Hz of B (default: 0.2 s).",
+                          DoubleValue(0.2),
+                          MakeDoubleAccessor(&TaskSchedulingProblem::m_trainingUploadWindowS),
+                          MakeDoubleChecker<double>(1e-9, 1e9));
     return tid;
 }
 
@@ -111,7 +131,9 @@ TaskSchedulingProblem::TaskSchedulingProblem()
       m_taskCapacitance(1e-28),
       m_computeEnergyFactor(1.0),
       m_transmitEnergyFactor(1.0),
-      m_dropOversizedPairs(true)
+      m_dropOversizedPairs(true),
+      m_trainingUpdateBits(251200.0),
+      m_trainingUploadWindowS(0.2)
 {
 }
 
@@ -143,6 +165,8 @@ TaskSchedulingProblem::DoDispose()
     m_servers.clear();
     m_instance.reset();
     m_deliveryProbability.clear();
+    m_trainingClass.clear();
+    m_trainingBandwidthHz.clear();
     Object::DoDispose();
 }
 
@@ -191,6 +215,11 @@ TaskSchedulingProblem::Build(const std::vector<CrowdsourcingTask>& tasks,
         NS_ABORT_MSG_UNLESS(!s.available || s.mobility,
                             "TaskSchedulingProblem: available edge server " << i
                                                                             << " has no mobility");
+        NS_ABORT_MSG_UNLESS(m_preset != SHARED_BANDWIDTH || !s.available ||
+                                (!std::isnan(s.trainingLinkSnr) && s.trainingLinkSnr >= 0.0),
+                            "TaskSchedulingProblem: SharedBandwidth needs the training-link SNR "
+                            "of every available edge server; server "
+                                << i << " has " << s.trainingLinkSnr);
         totalSamples += s.samples;
     }
 
@@ -198,6 +227,7 @@ TaskSchedulingProblem::Build(const std::vector<CrowdsourcingTask>& tasks,
     m_servers = servers;
     m_totalSamples = totalSamples;
     const bool strict = (m_preset == STRICT);
+    const bool shared = (m_preset == SHARED_BANDWIDTH);
     const uint32_t q = static_cast<uint32_t>(tasks.size());
     const uint32_t n = static_cast<uint32_t>(servers.size());
 
@@ -210,7 +240,7 @@ TaskSchedulingProblem::Build(const std::vector<CrowdsourcingTask>& tasks,
         {
             share[i] = servers[i].samples * servers[i].trainingSuccessProbability / totalSamples;
         }
-        if (servers[i].available)
+        if (servers[i].available && !shared)
         {
             baseValue += share[i];
         }
@@ -235,9 +265,11 @@ TaskSchedulingProblem::Build(const std::vector<CrowdsourcingTask>& tasks,
     m_instance->SetResourcesDisjoint(true);
     m_instance->SetMustAssignAll(strict);
     m_instance->SetBaseValue(baseValue);
-    m_instance->Reserve(q, candidates);
+    m_instance->Reserve(q + (shared ? n : 0), candidates + (shared ? n : 0));
     m_deliveryProbability.clear();
-    m_deliveryProbability.reserve(candidates);
+    m_deliveryProbability.reserve(candidates + (shared ? n : 0));
+    m_trainingClass.assign(n, -1);
+    m_trainingBandwidthHz.assign(n, std::nan(""));
 
     const double noiseW = NoisePowerW(m_noiseDensityDbmPerHz, m_referenceNoiseBandwidthHz);
     std::vector<double> weights(2, 0.0);
@@ -291,8 +323,37 @@ TaskSchedulingProblem::Build(const std::vector<CrowdsourcingTask>& tasks,
             const double rho = WaterfallSuccessProbability(m_waterfallThreshold, snr);
             weights[0] = bandwidthHz;
             weights[1] = energyJ;
-            m_instance->AddItem(phi * rho - share[i], weights, static_cast<int32_t>(i));
+            m_instance->AddItem(phi * rho - (shared ? 0.0 : share[i]),
+                                weights,
+                                static_cast<int32_t>(i));
             m_deliveryProbability.push_back(rho);
+        }
+    }
+    if (shared)
+    {
+        // One class per available server: its training upload, b^T_i Hz of B.
+        for (uint32_t i = 0; i < n; ++i)
+        {
+            const double snr = servers[i].trainingLinkSnr;
+            const double rate = std::log2(1.0 + std::max(0.0, snr));
+            const double bandwidthHz = m_trainingUpdateBits > 0.0
+                                           ? m_trainingUpdateBits / (m_trainingUploadWindowS * rate)
+                                           : 0.0;
+            m_trainingBandwidthHz[i] = bandwidthHz;
+            if (!servers[i].available)
+            {
+                continue;
+            }
+            m_trainingClass[i] = m_instance->AddClass();
+            if (!std::isfinite(bandwidthHz) ||
+                (m_dropOversizedPairs && bandwidthHz > m_taskBandwidthHz))
+            {
+                continue; // its upload can never fit: the class stays empty
+            }
+            weights[0] = bandwidthHz;
+            weights[1] = 0.0;
+            m_instance->AddItem(share[i], weights, static_cast<int32_t>(i));
+            m_deliveryProbability.push_back(1.0);
         }
     }
     NS_LOG_INFO("built " << q << " tasks x " << n << " servers: " << m_instance->GetNumItems()
@@ -368,6 +429,24 @@ double
 TaskSchedulingProblem::GetTotalSamples() const
 {
     return m_totalSamples;
+}
+
+int64_t
+TaskSchedulingProblem::GetTrainingClass(uint32_t server) const
+{
+    CheckBuilt();
+    NS_ABORT_MSG_UNLESS(server < m_servers.size(),
+                        "TaskSchedulingProblem: no edge server " << server);
+    return m_trainingClass[server];
+}
+
+double
+TaskSchedulingProblem::GetTrainingBandwidthHz(uint32_t server) const
+{
+    CheckBuilt();
+    NS_ABORT_MSG_UNLESS(server < m_servers.size(),
+                        "TaskSchedulingProblem: no edge server " << server);
+    return m_trainingBandwidthHz[server];
 }
 
 int64_t
@@ -476,25 +555,30 @@ double
 TaskSchedulingProblem::GetTrainingPerformance(const std::vector<int64_t>& assignment) const
 {
     CheckBuilt();
-    NS_ABORT_MSG_UNLESS(assignment.size() == m_tasks.size(),
+    NS_ABORT_MSG_UNLESS(assignment.size() == m_instance->GetNumClasses(),
                         "TaskSchedulingProblem: assignment has "
-                            << assignment.size() << " entries for " << m_tasks.size() << " tasks");
+                            << assignment.size() << " entries for " << m_instance->GetNumClasses()
+                            << " classes");
     if (!(m_totalSamples > 0.0))
     {
         return 0.0;
     }
     std::vector<bool> executes(m_servers.size(), false);
-    for (int64_t item : assignment)
+    for (std::size_t j = 0; j < m_tasks.size(); ++j)
     {
-        if (item != MmkpInstance::REJECTED)
+        if (assignment[j] != MmkpInstance::REJECTED)
         {
-            executes[GetEdgeServerOfItem(item)] = true;
+            executes[GetEdgeServerOfItem(assignment[j])] = true;
         }
     }
     double total = 0.0;
     for (std::size_t i = 0; i < m_servers.size(); ++i)
     {
-        if (m_servers[i].available && !executes[i])
+        const bool trains = m_preset == SHARED_BANDWIDTH
+                                ? m_trainingClass[i] >= 0 &&
+                                      assignment[m_trainingClass[i]] != MmkpInstance::REJECTED
+                                : m_servers[i].available && !executes[i];
+        if (trains)
         {
             total += m_servers[i].samples * m_servers[i].trainingSuccessProbability;
         }
@@ -513,8 +597,9 @@ std::vector<int32_t>
 TaskSchedulingProblem::GetAssignedEdgeServers(const std::vector<int64_t>& assignment) const
 {
     CheckBuilt();
-    std::vector<int32_t> servers(assignment.size(), -1);
-    for (std::size_t j = 0; j < assignment.size(); ++j)
+    const std::size_t tasks = std::min(assignment.size(), m_tasks.size());
+    std::vector<int32_t> servers(tasks, -1);
+    for (std::size_t j = 0; j < tasks; ++j)
     {
         if (assignment[j] != MmkpInstance::REJECTED)
         {

@@ -13,6 +13,7 @@
 #include "ns3/object.h"
 #include "ns3/propagation-loss-model.h"
 
+#include <limits>
 #include <memory>
 #include <vector>
 
@@ -33,6 +34,9 @@ struct EdgeServerState
         0.0};                    //!< success probability o_i of its training link, in [0, 1]
     Ptr<MobilityModel> mobility; //!< its position (needed when available)
     bool available{true};        //!< free (not busy with a task) and online
+    double trainingLinkSnr{
+        std::numeric_limits<double>::quiet_NaN()}; //!< SNR_i of its training link (linear);
+                                                   //!< needed by SharedBandwidth only
 };
 
 /**
@@ -64,8 +68,22 @@ struct EdgeServerState
  * U = U_T + sum_j phi_j rho_{j,i(j)} for every assignment. With S = 0 the
  * training terms are 0.
  *
- * Presets: Valued (default; a task may be rejected) and Strict (phi_j = 0,
- * every task must be placed: MmkpInstance::MustAssignAll).
+ * Presets: Valued (default; a task may be rejected), Strict (phi_j = 0,
+ * every task must be placed: MmkpInstance::MustAssignAll) and SharedBandwidth.
+ *
+ * SharedBandwidth: B is the system bandwidth that the tasks' uploads and the
+ * training uploads share. Each available ES i adds a class of its own after
+ * the q task classes ("ES i trains this round"), with one item: value
+ * s_i o_i / S, weights (b^T_i, 0 J), resource i, where
+ * b^T_i = Z / (tau log2(1 + SNR_i)) is the least bandwidth that carries its
+ * model update of Z bits (TrainingUpdateBits) within the upload window tau
+ * (TrainingUploadWindowS) at its training-link SNR (the same law as b_{j,i}).
+ * Task items have value phi_j rho_{j,i} (the ES's training is lost through
+ * the shared resource i, not through the value), and the base value is 0, so
+ * U = U_T + sum_j phi_j rho_{j,i(j)} still holds with U_T = sum over the
+ * granted training classes of s_i o_i / S. An ES executes a task, trains, or
+ * (when the band is full) waits. Tasks compete with training for bandwidth, so
+ * a larger B also serves more training.
  *
  * Memory: the instance (value, two weights and resource per feasible item)
  * plus one delivery probability per feasible item; per-pair accessors find
@@ -78,8 +96,9 @@ class TaskSchedulingProblem : public Object
     /// Presets of the system model, "Task scheduling".
     enum Preset
     {
-        VALUED, //!< utility phi_j rho - s_i o_i / S, rejection allowed
-        STRICT, //!< phi_j = 0, every task must be placed
+        VALUED,           //!< utility phi_j rho - s_i o_i / S, rejection allowed
+        STRICT,           //!< phi_j = 0, every task must be placed
+        SHARED_BANDWIDTH, //!< tasks and training uploads share B (training classes)
     };
 
     /**
@@ -130,6 +149,19 @@ class TaskSchedulingProblem : public Object
     uint32_t GetNumEdgeServers() const;
     /// \return S = sum of s_i over all edge servers
     double GetTotalSamples() const;
+    /**
+     * \brief The class of edge server i's training upload (SharedBandwidth).
+     * \param server i
+     * \return its class index (>= q), or -1 when it has none (other presets, or i
+     *         unavailable)
+     */
+    int64_t GetTrainingClass(uint32_t server) const;
+    /**
+     * \param server i (any server)
+     * \return b^T_i = Z / (tau log2(1 + SNR_i)), in Hz (SharedBandwidth; infinity
+     *         when SNR_i <= 0; NaN in the other presets)
+     */
+    double GetTrainingBandwidthHz(uint32_t server) const;
 
     /**
      * \param task j \param server i
@@ -159,7 +191,8 @@ class TaskSchedulingProblem : public Object
 
     /**
      * \brief Training performance U_T = sum_i s_i o_i (1 - y_i) / S, where
-     * y_i = 1 if server i executes a task or is unavailable.
+     * y_i = 1 if server i executes a task or is unavailable (SharedBandwidth:
+     * y_i = 1 unless its training class is assigned).
      * \param assignment per task, a global item index or MmkpInstance::REJECTED
      * \return U_T
      */
@@ -171,8 +204,8 @@ class TaskSchedulingProblem : public Object
      */
     double GetSystemUtility(const std::vector<int64_t>& assignment) const;
     /**
-     * \param assignment per task, a global item index or REJECTED
-     * \return per task, the edge server it goes to or -1
+     * \param assignment per class, a global item index or REJECTED
+     * \return per task (the first q classes), the edge server it goes to or -1
      */
     std::vector<int32_t> GetAssignedEdgeServers(const std::vector<int64_t>& assignment) const;
 
@@ -204,12 +237,16 @@ class TaskSchedulingProblem : public Object
     double m_computeEnergyFactor;          //!< eta0
     double m_transmitEnergyFactor;         //!< eta
     bool m_dropOversizedPairs;             //!< drop pairs exceeding a capacity alone
+    double m_trainingUpdateBits;           //!< Z, in bits (SharedBandwidth)
+    double m_trainingUploadWindowS;        //!< tau, in s (SharedBandwidth)
 
     std::vector<CrowdsourcingTask> m_tasks;    //!< tasks of the last Build
     std::vector<EdgeServerState> m_servers;    //!< servers of the last Build
     double m_totalSamples{0.0};                //!< S
     std::unique_ptr<MmkpInstance> m_instance;  //!< the instance of the last Build
-    std::vector<double> m_deliveryProbability; //!< rho per item
+    std::vector<double> m_deliveryProbability; //!< rho per item (1 for training items)
+    std::vector<int64_t> m_trainingClass;      //!< class of each server's training (-1: none)
+    std::vector<double> m_trainingBandwidthHz; //!< b^T_i per server (SharedBandwidth)
 };
 
 } // namespace edgedml

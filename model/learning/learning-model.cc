@@ -173,6 +173,51 @@ LearningModel::LossAndGradientAt(const Eigen::VectorXd& parameters,
 }
 
 double
+LearningModel::ObjectiveAt(const Eigen::VectorXd& parameters,
+                           const Dataset& data,
+                           const std::vector<uint32_t>& rows,
+                           Eigen::VectorXd& gradient) const
+{
+    NS_ABORT_MSG_IF(parameters.size() != GetNumParameters(),
+                    "ObjectiveAt: " << parameters.size() << " parameters for a model of "
+                                    << GetNumParameters());
+    CheckShape(data);
+    NS_ABORT_MSG_IF(rows.empty(), "no samples given");
+    BatchMatrix x;
+    std::vector<uint32_t> y;
+    return LossAndGradientAt(parameters, data, rows, gradient, x, y);
+}
+
+bool
+LearningModel::GetCurvatureBounds(const Dataset& data,
+                                  const std::vector<uint32_t>& rows,
+                                  double& mu,
+                                  double& smoothness) const
+{
+    CheckShape(data);
+    NS_ABORT_MSG_IF(rows.empty(), "no samples given");
+    double dataSmoothness = 0.0;
+    if (!DoGetDataSmoothness(data, rows, dataSmoothness))
+    {
+        mu = std::nan("");
+        smoothness = std::nan("");
+        return false;
+    }
+    mu = m_l2;
+    smoothness = m_l2 + dataSmoothness;
+    return true;
+}
+
+bool
+LearningModel::DoGetDataSmoothness(const Dataset& /* data */,
+                                   const std::vector<uint32_t>& /* rows */,
+                                   double& smoothness) const
+{
+    smoothness = std::nan("");
+    return false;
+}
+
+double
 LearningModel::SgdSteps(Eigen::VectorXd& parameters,
                         const Dataset& data,
                         const std::vector<std::vector<uint32_t>>& batches,

@@ -150,6 +150,37 @@ class LearningModel : public Object
                            Eigen::VectorXd& gradient) const;
 
     /**
+     * \brief F_S and its gradient at given parameters (the model's own
+     * parameters are neither used nor changed).
+     * \param parameters w, GetNumParameters() entries
+     * \param data the data set
+     * \param rows the samples S (non-empty)
+     * \param[out] gradient grad F_S(w)
+     * \return F_S(w)
+     */
+    double ObjectiveAt(const Eigen::VectorXd& parameters,
+                       const Dataset& data,
+                       const std::vector<uint32_t>& rows,
+                       Eigen::VectorXd& gradient) const;
+
+    /**
+     * \brief Curvature bounds of the objective F_S: mu I <= Hessian F_S(w) <= L I
+     * for every w, when the model can bound its data term. mu = lambda (the
+     * L2 term; the data term is convex) and L = lambda + the data term's
+     * smoothness (see DoGetDataSmoothness).
+     * \param data the data set
+     * \param rows the samples S (non-empty)
+     * \param[out] mu the strong-convexity constant
+     * \param[out] smoothness the smoothness constant L
+     * \return false when the model cannot bound them (its data term is not
+     *         known to be convex, e.g. the MLP); mu and L are then NaN
+     */
+    bool GetCurvatureBounds(const Dataset& data,
+                            const std::vector<uint32_t>& rows,
+                            double& mu,
+                            double& smoothness) const;
+
+    /**
      * \brief SGD steps w <- w - eta grad F_{B_k}(w), one per batch B_k, from
      * the given parameters; the model's own parameters are not used or changed.
      *
@@ -234,6 +265,19 @@ class LearningModel : public Object
                               LocalSgdWorkspace& workspace) const;
 
   private:
+    /**
+     * \brief The smoothness of the convex data term (mean cross-entropy) on S:
+     * the largest eigenvalue of its Hessian over all w, or an upper bound.
+     * This default returns false: the data term is not known to be convex.
+     * \param data the data set
+     * \param rows the samples S
+     * \param[out] smoothness the bound
+     * \return whether the data term is convex with that smoothness
+     */
+    virtual bool DoGetDataSmoothness(const Dataset& data,
+                                     const std::vector<uint32_t>& rows,
+                                     double& smoothness) const;
+
     /// \return the number of parameters for the current attributes
     virtual uint32_t DoGetNumParameters() const = 0;
 

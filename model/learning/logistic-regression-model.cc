@@ -6,6 +6,7 @@
 
 #include "ns3/enum.h"
 
+#include <Eigen/Eigenvalues>
 #include <algorithm>
 
 namespace ns3
@@ -95,6 +96,45 @@ LogisticRegressionModel::DoDataLossGradient(const Eigen::VectorXd& parameters,
     gb += scores.colwise().sum();
     return lossSum;
 }
+
+// GCC 12 warns of a maybe-uninitialised value inside Eigen's symmetric
+// eigensolver (a false positive of its tridiagonalisation templates).
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
+bool
+LogisticRegressionModel::DoGetDataSmoothness(const Dataset& data,
+                                             const std::vector<uint32_t>& rows,
+                                             double& smoothness) const
+{
+    // The Hessian of one sample's cross-entropy is (diag(p) - p p^T) (x) z z^T
+    // with z = (x, 1); diag(p) - p p^T <= I / 2 (Boehning's bound), so the mean
+    // Hessian is at most (1/2) lambda_max(M), M = (1/N) sum_n z_n z_n^T, for
+    // every w. M is formed exactly (chunk by chunk) and its largest eigenvalue
+    // computed by a symmetric eigensolver, so L is an upper bound, not an estimate.
+    const Eigen::Index d = GetNumFeatures();
+    Eigen::MatrixXd m = Eigen::MatrixXd::Zero(d + 1, d + 1);
+    BatchMatrix x;
+    std::vector<uint32_t> y;
+    constexpr std::size_t chunk = 1024;
+    for (std::size_t begin = 0; begin < rows.size(); begin += chunk)
+    {
+        const std::size_t end = std::min(rows.size(), begin + chunk);
+        GatherBatch(data, rows, begin, end, x, y);
+        BatchMatrix z(x.rows(), d + 1);
+        z.leftCols(d) = x;
+        z.col(d).setOnes();
+        m.selfadjointView<Eigen::Lower>().rankUpdate(z.transpose());
+    }
+    m /= static_cast<double>(rows.size());
+    const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> solver(m, Eigen::EigenvaluesOnly);
+    smoothness = 0.5 * solver.eigenvalues().maxCoeff();
+    return true;
+}
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
 
 void
 LogisticRegressionModel::EstimateSgdCost(uint64_t rowsUsed,

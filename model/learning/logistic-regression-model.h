@@ -90,6 +90,9 @@ class LogisticRegressionModel : public LearningModel
                         double learningRate,
                         LocalSgdWorkspace& workspace) const;
 
+    bool DoGetDataSmoothness(const Dataset& data,
+                             const std::vector<uint32_t>& rows,
+                             double& smoothness) const override;
     uint32_t DoGetNumParameters() const override;
     void DoInitialiseParameters(Eigen::VectorXd& parameters) override;
     void DoScores(const Eigen::VectorXd& parameters,

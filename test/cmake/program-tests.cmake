@@ -139,7 +139,7 @@ set(edge-dml-paper_BAD_INPUTS
     "algorithms|--algorithms=Greedy,Foo|2|--algorithms=Greedy,Foo is invalid: unknown scheduler 'Foo'"
     "algorithmsEmpty|--algorithms=|2|--algorithms= ${empty}"
     "algorithmsNotAScheduler|--algorithms=ns3::edgedml::OfdmaChannel|2|unknown scheduler 'ns3::edgedml::OfdmaChannel'"
-    "preset|--preset=Loose|2|--preset=Loose is invalid: use one of Valued Strict"
+    "preset|--preset=Loose|2|--preset=Loose is invalid: use one of Valued Strict SharedBandwidth"
     "StrictMoreTasksThanServers|--preset=Strict --numEdgeServers=5 --minTasks=5 --maxTasks=6|2|--maxTasks=6 is invalid with --preset=Strict: every task needs its own edge server, so give maxTasks <= numEdgeServers \\(5\\)"
     "StrictDefaultsWithFewServers|--preset=Strict --numEdgeServers=40|2|--maxTasks=79 is invalid with --preset=Strict"
     "figure2Algorithm|--figure2Algorithm=Foo|2|--figure2Algorithm=Foo is invalid: it must be one of --algorithms or Exact"
@@ -287,11 +287,13 @@ set(paper_files
     "paper-figures.csv paper-utility-vs-tasks.png paper-algorithms.png paper-utility-vs-tasks.plt paper-algorithms.plt"
 )
 set(training_files "rounds.csv workers.csv training.png training.plt")
+# With the convergence bound (logistic regression): its plot and the F* cache.
+set(training_all_files "${training_files} convergence.png convergence.plt optimum-cache.tsv")
 set(edge-dml-training_RUNS
-    "SameSeedSameFiles|same|${training_small}|${training_small}|${training_files}"
+    "SameSeedSameFiles|same|${training_small}|${training_small}|${training_all_files}"
     "OtherRngRunOtherFiles|different|${training_small} --RngRun=1|${training_small} --RngRun=2|${training_files}"
-    "SemStyleValues|same|${training_small} --plot=false --RngRun=3|--numEdgeServers=10.0 --rounds=3.0 --trainLimit=6000.0 --testLimit=500 --syncN=5 --syncBatches=5 --quiet=True --plot=False --RngRun=3.0|rounds.csv workers.csv"
-    "PacketLossTasksVolatile|same|${training_small} --plot=false --lossUnit=Packet --maxRetransmissions=2 --socket=packet --availability=Markov --busyPolicy=Discard --syncPolicy=NBatchSync --scheduler=Exact --taskArrival=Poisson|${training_small} --plot=false --lossUnit=Packet --maxRetransmissions=2 --socket=packet --availability=Markov --busyPolicy=Discard --syncPolicy=NBatchSync --scheduler=Exact --taskArrival=Poisson|rounds.csv workers.csv"
+    "SemStyleValues|same|${training_small} --plot=false --RngRun=3|--numEdgeServers=10.0 --rounds=3.0 --trainLimit=6000.0 --testLimit=500 --syncN=5 --syncBatches=5 --quiet=True --plot=False --RngRun=3.0|rounds.csv workers.csv optimum-cache.tsv"
+    "PacketLossTasksVolatile|same|${training_small} --plot=false --lossUnit=Packet --maxRetransmissions=2 --socket=packet --availability=Markov --busyPolicy=Discard --syncPolicy=NBatchSync --scheduler=Exact --taskArrival=Poisson|${training_small} --plot=false --lossUnit=Packet --maxRetransmissions=2 --socket=packet --availability=Markov --busyPolicy=Discard --syncPolicy=NBatchSync --scheduler=Exact --taskArrival=Poisson|rounds.csv workers.csv optimum-cache.tsv"
 )
 set(edge-dml-paper_RUNS
     "SameSeedSameFiles|same|${paper_small}|${paper_small}|${paper_files}"

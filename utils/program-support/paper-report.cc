@@ -7,6 +7,7 @@
 #include "gnuplot-rendering.h"
 
 #include "ns3/gnuplot.h"
+#include "ns3/paper-findings.h"
 
 #include <algorithm>
 #include <cmath>
@@ -22,47 +23,40 @@ namespace edgedml
 namespace
 {
 
-/// Add to a plot the mean utility per q of the records selected by a
-/// predicate; a q is a point only if every selected instance has a solution.
-template <typename Select>
+/// Add to a plot one curve of MeanCurves (nothing if it is empty: gnuplot
+/// rejects an empty inline dataset).
 void
-AddMeanCurve(Gnuplot& plot,
-             const std::vector<PaperSolveRecord>& records,
-             const std::string& title,
-             Select select)
+AddCurve(Gnuplot& plot, const std::map<uint32_t, double>& curve, const std::string& title)
 {
-    std::map<uint32_t, std::pair<double, uint32_t>> sums; // q -> (sum, count)
-    std::map<uint32_t, bool> missing;
-    for (const auto& r : records)
-    {
-        if (!select(r))
-        {
-            continue;
-        }
-        if (r.solution.feasible)
-        {
-            sums[r.numTasks].first += r.solution.objective;
-            ++sums[r.numTasks].second;
-        }
-        else
-        {
-            missing[r.numTasks] = true;
-        }
-    }
     Gnuplot2dDataset data(title);
     data.SetStyle(Gnuplot2dDataset::LINES_POINTS);
-    uint32_t points = 0;
-    for (const auto& [q, sum] : sums)
+    for (const auto& [q, mean] : curve)
     {
-        if (!missing[q] && sum.second > 0)
-        {
-            data.Add(q, sum.first / sum.second);
-            ++points;
-        }
+        data.Add(q, mean);
     }
-    if (points > 0) // gnuplot rejects an empty inline dataset
+    if (!curve.empty())
     {
         plot.AddDataset(data);
+    }
+}
+
+/// Add the curve of (algorithm, B) if the sweep has it.
+void
+AddCurveIfAny(Gnuplot& plot,
+              const std::map<std::string, std::map<double, std::map<uint32_t, double>>>& curves,
+              const std::string& algorithm,
+              double bandwidthMhz,
+              const std::string& title)
+{
+    const auto a = curves.find(algorithm);
+    if (a == curves.end())
+    {
+        return;
+    }
+    const auto b = a->second.find(bandwidthMhz);
+    if (b != a->second.end())
+    {
+        AddCurve(plot, b->second, title);
     }
 }
 
@@ -79,10 +73,11 @@ PaperGap(double utility, double optimum)
 }
 
 void
-WritePaperCsv(std::ostream& csv, const std::vector<PaperSolveRecord>& records, bool measureTime)
+WritePaperCsv(std::ostream& csv, const std::vector<SweepRecord>& records, bool measureTime)
 {
     csv << "algorithm,bandwidth_mhz,num_tasks,instance,status,utility,optimal_utility,gap,"
-           "accepted,training_utility,upper_bound"
+           "accepted,training_utility,upper_bound,bandwidth_used_mhz,energy_used_j,"
+           "bandwidth_binds,energy_binds"
         << (measureTime ? ",runtime_ms" : "") << "\n";
     csv << std::setprecision(10);
     for (const auto& r : records)
@@ -90,8 +85,9 @@ WritePaperCsv(std::ostream& csv, const std::vector<PaperSolveRecord>& records, b
         const double utility = r.solution.feasible ? r.solution.objective : std::nan("");
         csv << r.algorithm << "," << r.bandwidthMhz << "," << r.numTasks << "," << r.instance << ","
             << ToString(r.solution.status) << "," << utility << "," << r.optimalUtility << ","
-            << PaperGap(utility, r.optimalUtility) << "," << r.solution.accepted << ","
-            << r.trainingUtility << "," << r.solution.upperBound;
+            << PaperGap(utility, r.optimalUtility) << "," << r.tasksPlaced << ","
+            << r.trainingUtility << "," << r.solution.upperBound << "," << r.bandwidthUsedHz / 1e6
+            << "," << r.energyUsedJ << "," << int{r.bandwidthBinds} << "," << int{r.energyBinds};
         if (measureTime)
         {
             csv << "," << r.solution.wallTimeMs;
@@ -103,7 +99,7 @@ WritePaperCsv(std::ostream& csv, const std::vector<PaperSolveRecord>& records, b
 void
 PrintPaperSummary(std::ostream& os,
                   const std::vector<std::string>& names,
-                  const std::vector<PaperSolveRecord>& records,
+                  const std::vector<SweepRecord>& records,
                   bool measureTime)
 {
     os << "algorithm   solved  mean_gap_%  worst_gap_%  mean_accepted"
@@ -130,7 +126,7 @@ PrintPaperSummary(std::ostream& os,
                 continue;
             }
             ++solved;
-            accepted += r.solution.accepted;
+            accepted += r.tasksPlaced;
             const double gap = PaperGap(r.solution.objective, r.optimalUtility);
             if (std::isfinite(gap))
             {
@@ -153,47 +149,42 @@ PrintPaperSummary(std::ostream& os,
 }
 
 bool
-PlotPaperFigures(const std::vector<PaperSolveRecord>& records,
+PlotPaperFigures(const std::vector<SweepRecord>& records,
                  const std::vector<std::string>& names,
                  const std::vector<double>& bandwidths,
                  const std::string& figure2Algorithm,
                  double figure3BandwidthMhz,
                  const std::string& subtitle,
+                 bool trainingMetric,
                  std::string& error)
 {
-    Gnuplot fig2("", "System utility vs tasks (" + figure2Algorithm + ", " + subtitle + ")");
+    const auto curves = MeanCurves(records, trainingMetric);
+    const std::string metric =
+        trainingMetric ? "mean training performance U_T" : "mean system utility U";
+    Gnuplot fig2("", "Utility vs tasks (" + figure2Algorithm + ", " + subtitle + ")");
     fig2.SetTerminal("pngcairo size 900,600");
-    fig2.SetLegend("number of tasks q", "mean system utility U");
+    fig2.SetLegend("number of tasks q", metric);
     fig2.AppendExtra("set key outside right");
     for (double bMhz : bandwidths)
     {
         std::ostringstream title;
         title << "B = " << bMhz << " MHz";
-        AddMeanCurve(fig2,
-                     records,
-                     title.str() + ", " + figure2Algorithm,
-                     [&](const PaperSolveRecord& r) {
-                         return r.algorithm == figure2Algorithm && r.bandwidthMhz == bMhz;
-                     });
+        AddCurveIfAny(fig2, curves, figure2Algorithm, bMhz, title.str() + ", " + figure2Algorithm);
         if (figure2Algorithm != "Exact")
         {
-            AddMeanCurve(fig2, records, title.str() + ", optimum", [&](const PaperSolveRecord& r) {
-                return r.algorithm == "Exact" && r.bandwidthMhz == bMhz;
-            });
+            AddCurveIfAny(fig2, curves, "Exact", bMhz, title.str() + ", optimum");
         }
     }
     std::ostringstream fig3Title;
-    fig3Title << "System utility vs tasks per algorithm (B = " << figure3BandwidthMhz << " MHz, "
+    fig3Title << "Utility vs tasks per algorithm (B = " << figure3BandwidthMhz << " MHz, "
               << subtitle << ")";
     Gnuplot fig3("", fig3Title.str());
     fig3.SetTerminal("pngcairo size 900,600");
-    fig3.SetLegend("number of tasks q", "mean system utility U");
+    fig3.SetLegend("number of tasks q", metric);
     fig3.AppendExtra("set key outside right");
     for (const auto& name : names)
     {
-        AddMeanCurve(fig3, records, name, [&](const PaperSolveRecord& r) {
-            return r.algorithm == name && r.bandwidthMhz == figure3BandwidthMhz;
-        });
+        AddCurveIfAny(fig3, curves, name, figure3BandwidthMhz, name);
     }
     return RenderGnuplot(fig2, "paper-utility-vs-tasks.png", "paper-utility-vs-tasks.plt", error) &&
            RenderGnuplot(fig3, "paper-algorithms.png", "paper-algorithms.plt", error);

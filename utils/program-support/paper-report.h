@@ -5,7 +5,7 @@
 #ifndef EDGE_DML_PAPER_REPORT_H
 #define EDGE_DML_PAPER_REPORT_H
 
-#include "ns3/task-scheduler.h"
+#include "ns3/scheduling-sweep-helper.h"
 
 #include <ostream>
 #include <string>
@@ -18,21 +18,6 @@ namespace edgedml
 
 /**
  * \ingroup edge-dml
- * \brief One solve of edge-dml-paper, as written to paper-figures.csv.
- */
-struct PaperSolveRecord
-{
-    std::string algorithm;  //!< short name
-    double bandwidthMhz;    //!< B
-    uint32_t numTasks;      //!< q
-    uint32_t instance;      //!< instance index
-    MmkpSolution solution;  //!< the algorithm's result
-    double optimalUtility;  //!< the exact optimum (NaN when none exists or unproven)
-    double trainingUtility; //!< U_T of the assignment
-};
-
-/**
- * \ingroup edge-dml
  * \param utility a utility \param optimum the optimum
  * \return the relative optimality gap (NaN if either is missing or the optimum is 0)
  */
@@ -40,13 +25,12 @@ double PaperGap(double utility, double optimum);
 
 /**
  * \ingroup edge-dml
- * \brief Write paper-figures.csv: one row per solve (runtime_ms, wall-clock,
+ * \brief Write paper-figures.csv: one row per solve, with the capacities
+ * used and, for the referee, whether each binds (runtime_ms, wall-clock,
  * only with measureTime).
  * \param os the file \param records the solves \param measureTime with runtime_ms
  */
-void WritePaperCsv(std::ostream& os,
-                   const std::vector<PaperSolveRecord>& records,
-                   bool measureTime);
+void WritePaperCsv(std::ostream& os, const std::vector<SweepRecord>& records, bool measureTime);
 
 /**
  * \ingroup edge-dml
@@ -57,7 +41,7 @@ void WritePaperCsv(std::ostream& os,
  */
 void PrintPaperSummary(std::ostream& os,
                        const std::vector<std::string>& names,
-                       const std::vector<PaperSolveRecord>& records,
+                       const std::vector<SweepRecord>& records,
                        bool measureTime);
 
 /**
@@ -70,16 +54,18 @@ void PrintPaperSummary(std::ostream& os,
  * \param bandwidths the bandwidths, in MHz
  * \param figure2Algorithm the algorithm of the first figure
  * \param figure3BandwidthMhz the bandwidth of the second
- * \param subtitle e.g. "n = 80, Valued"
+ * \param subtitle e.g. "n = 80, SharedBandwidth"
+ * \param trainingMetric plot U_T (true, the paper's "system utility") or U
  * \param[out] error why a plot failed
  * \return whether all files are written
  */
-bool PlotPaperFigures(const std::vector<PaperSolveRecord>& records,
+bool PlotPaperFigures(const std::vector<SweepRecord>& records,
                       const std::vector<std::string>& names,
                       const std::vector<double>& bandwidths,
                       const std::string& figure2Algorithm,
                       double figure3BandwidthMhz,
                       const std::string& subtitle,
+                      bool trainingMetric,
                       std::string& error);
 
 } // namespace edgedml

@@ -9,6 +9,7 @@
 #include "ns3/gnuplot.h"
 #include "ns3/learning-model.h"
 
+#include <cmath>
 #include <iomanip>
 #include <numeric>
 
@@ -95,6 +96,69 @@ PrintTrainingSummary(std::ostream& os,
        << ", mean system utility " << utility / completed << "\n"
        << "  results in " << files << std::endl;
     return completed;
+}
+
+bool
+PlotConvergence(const TrainingRecorder& recorder, std::string& error)
+{
+    Gnuplot plot("convergence.png", "Optimality gap and the convergence bound");
+    plot.SetTerminal("pngcairo size 900,540 font ',11'");
+    plot.SetLegend("Round", "F(W_t) - F*");
+    plot.SetExtra("set logscale y\nset format y '10^{%L}'\nset key top right\nset grid");
+    Gnuplot2dDataset gap("simulated gap F(W_t) - F*");
+    gap.SetStyle(Gnuplot2dDataset::LINES_POINTS);
+    gap.SetExtra("lw 2");
+    Gnuplot2dDataset bound("bound (Chen et al., Theorem 1)");
+    bound.SetStyle(Gnuplot2dDataset::LINES);
+    bound.SetExtra("dt 2 lw 2");
+    const double optimum = recorder.GetOptimum();
+    gap.Add(0, recorder.GetInitialTrainingLoss() - optimum);
+    bound.Add(0, recorder.GetInitialTrainingLoss() - optimum);
+    const auto& rounds = recorder.GetRounds();
+    const auto bounds = recorder.GetGapBounds();
+    for (uint32_t t = 0; t < rounds.size(); ++t)
+    {
+        if (rounds[t].ended && std::isfinite(rounds[t].trainingLoss) &&
+            rounds[t].trainingLoss - optimum > 0.0)
+        {
+            gap.Add(t + 1, rounds[t].trainingLoss - optimum);
+        }
+        if (std::isfinite(bounds[t]) && bounds[t] > 0.0)
+        {
+            bound.Add(t + 1, bounds[t]);
+        }
+    }
+    plot.AddDataset(gap);
+    plot.AddDataset(bound);
+    return RenderGnuplot(plot, "convergence.png", "convergence.plt", error);
+}
+
+void
+PrintConvergenceSummary(std::ostream& os,
+                        const TrainingRecorder& recorder,
+                        const ConvergenceBoundHelper& bound)
+{
+    const auto& rounds = recorder.GetRounds();
+    const auto bounds = recorder.GetGapBounds();
+    double gap = std::nan("");
+    double last = std::nan("");
+    for (uint32_t t = 0; t < rounds.size(); ++t)
+    {
+        if (rounds[t].ended && std::isfinite(rounds[t].trainingLoss))
+        {
+            gap = rounds[t].trainingLoss - bound.GetOptimum();
+            last = bounds[t];
+        }
+    }
+    const auto flags = os.flags();
+    const auto precision = os.precision();
+    os << std::setprecision(6) << "  convergence bound: mu " << bound.GetMu() << ", L "
+       << bound.GetSmoothness() << ", zeta1 " << bound.GetConstants().zeta1 << ", zeta2 "
+       << bound.GetConstants().zeta2 << ", F* " << bound.GetOptimum()
+       << (bound.WasCached() ? " (cached)" : "") << "; final gap " << gap << ", bound " << last
+       << std::endl;
+    os.flags(flags);
+    os.precision(precision);
 }
 
 } // namespace edgedml

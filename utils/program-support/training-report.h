@@ -5,6 +5,7 @@
 #ifndef EDGE_DML_TRAINING_REPORT_H
 #define EDGE_DML_TRAINING_REPORT_H
 
+#include "ns3/convergence-bound-helper.h"
 #include "ns3/training-recorder.h"
 #include "ns3/training-scenario-helper.h"
 
@@ -47,6 +48,27 @@ uint32_t PrintTrainingSummary(std::ostream& os,
                               const TrainingRecorder& recorder,
                               const TrainingScenario& scenario,
                               const std::string& files);
+
+/**
+ * \ingroup edge-dml
+ * \brief Render the optimality gap F(W_t) - F* and Chen et al.'s bound over
+ * the rounds (log scale) into convergence.png (and convergence.plt), atomically.
+ * \param recorder the run's records (with SetConvergenceBound)
+ * \param[out] error why the plot failed
+ * \return whether both files are written
+ */
+bool PlotConvergence(const TrainingRecorder& recorder, std::string& error);
+
+/**
+ * \ingroup edge-dml
+ * \brief Print the bound's constants, F*, the final gap and the final bound.
+ * \param os the stream (stdout)
+ * \param recorder the run's records
+ * \param bound the applied ConvergenceBoundHelper
+ */
+void PrintConvergenceSummary(std::ostream& os,
+                             const TrainingRecorder& recorder,
+                             const ConvergenceBoundHelper& bound);
 
 } // namespace edgedml
 } // namespace ns3
