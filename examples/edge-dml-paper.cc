@@ -127,7 +127,7 @@ main(int argc, char* argv[])
     int64_t maxTasks = 79;
     int64_t taskStep = 3;
     int64_t instances = 5;
-    std::string algorithms = "Random,Greedy,Tabu,Annealing,LocalSearch";
+    std::string algorithms = "Random,Greedy,Tabu,ExtendedTabu,Annealing,LocalSearch";
     std::string preset = "Valued";
     double energyBudgetJ = 60.0;
     double exactTimeLimitS = 60.0;

@@ -149,11 +149,12 @@ main(int argc, char* argv[])
                       1e15,
                       "J");
     check.AddBool(cmd, "tasks", "run crowdsourcing tasks (a scheduling epoch per round)", p.tasks);
-    check.AddString(cmd,
-                    "scheduler",
-                    "task scheduler: Random, Greedy, Tabu, Annealing, LocalSearch, Exact (or a "
-                    "TaskScheduler TypeId name)",
-                    p.scheduler);
+    check.AddString(
+        cmd,
+        "scheduler",
+        "task scheduler: Random, Greedy, Tabu, ExtendedTabu, Annealing, LocalSearch, Exact (or a "
+        "TaskScheduler TypeId name)",
+        p.scheduler);
     check.AddChoice(cmd,
                     "taskArrival",
                     "task arrivals: Batch (per round) or Poisson",

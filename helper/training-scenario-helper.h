@@ -114,15 +114,15 @@ struct TrainingScenarioParameters
     double probabilityOnToOff{0.1};     //!< MarkovOnOffAvailability::ProbabilityOnToOff
     double probabilityOffToOn{0.4};     //!< MarkovOnOffAvailability::ProbabilityOffToOn
     // Crowdsourcing tasks (the system model, "Task scheduling"), scheduled at every round start.
-    bool tasks{true};                   //!< run a TaskCoordinator
-    std::string scheduler{"Tabu"};      //!< TaskCoordinator::Scheduler (short or TypeId name)
-    std::string taskArrival{"Batch"};   //!< TaskCoordinator::ArrivalMode (Batch or Poisson)
-    uint32_t tasksPerRound{10};         //!< TaskCoordinator::TasksPerEpoch (Batch)
-    double taskArrivalRatePerS{10.0};   //!< TaskCoordinator::ArrivalRatePerS (Poisson)
-    std::string unplacedTasks{"Retry"}; //!< TaskCoordinator::UnplacedPolicy (Retry or Reject)
-    double taskBandwidthHz{30e6};       //!< TaskCoordinator::TaskBandwidthHz B, in Hz
-    double taskEnergyBudgetJ{60.0};     //!< TaskCoordinator::TaskEnergyBudgetJ E_max, in J
-    std::string preset{"Valued"};       //!< TaskCoordinator::Preset (Valued or Strict)
+    bool tasks{true};                      //!< run a TaskCoordinator
+    std::string scheduler{"ExtendedTabu"}; //!< TaskCoordinator::Scheduler (short or TypeId name)
+    std::string taskArrival{"Batch"};      //!< TaskCoordinator::ArrivalMode (Batch or Poisson)
+    uint32_t tasksPerRound{10};            //!< TaskCoordinator::TasksPerEpoch (Batch)
+    double taskArrivalRatePerS{10.0};      //!< TaskCoordinator::ArrivalRatePerS (Poisson)
+    std::string unplacedTasks{"Retry"};    //!< TaskCoordinator::UnplacedPolicy (Retry or Reject)
+    double taskBandwidthHz{30e6};          //!< TaskCoordinator::TaskBandwidthHz B, in Hz
+    double taskEnergyBudgetJ{60.0};        //!< TaskCoordinator::TaskEnergyBudgetJ E_max, in J
+    std::string preset{"Valued"};          //!< TaskCoordinator::Preset (Valued or Strict)
 
     std::string socket{"udp"};   //!< transport: udp (UDP/IPv4) or packet (raw packet sockets)
     uint32_t trainingThreads{1}; //!< TrainingExecutor::Threads (0: on the simulator's thread)

@@ -78,133 +78,23 @@ Gap(double utility, double reference)
 }
 
 /**
- * Minimise the Lagrangian bound by projected subgradient steps (Polyak step
- * towards a target of the best known utility). Returns the best bound,
+ * The Lagrangian bound minimised by the library's subgradient steps
+ * (LagrangianSubgradient, with the best known utility as the Polyak target),
  * evaluated by ComputeLagrangianBound so that its validity rests on the
  * library's tested function.
  */
 double
 SubgradientBound(const MmkpInstance& instance, double bestKnown, uint32_t steps)
 {
-    const uint32_t dims = instance.GetNumDimensions();
-    const uint32_t resources = instance.GetNumResources();
-    const bool disjoint = instance.AreResourcesDisjoint();
-    LagrangianMultipliers mult;
-    mult.capacityPrices.assign(dims, 0.0);
-    mult.resourcePrices.assign(disjoint ? resources : 0, 0.0);
-    LagrangianMultipliers best = mult;
-    double bestBound = ComputeLagrangianBound(instance, mult);
-    double factor = 1.0;
-    uint32_t sinceBetter = 0;
-    std::vector<double> gCap(dims);
-    std::vector<double> gRes(mult.resourcePrices.size());
-    for (uint32_t step = 0; step < steps; ++step)
-    {
-        // Subgradient at the current multipliers: C_d - load_d, 1 - uses_r.
-        std::fill(gCap.begin(), gCap.end(), 0.0);
-        std::fill(gRes.begin(), gRes.end(), 1.0);
-        for (uint32_t d = 0; d < dims; ++d)
-        {
-            gCap[d] = instance.GetCapacity(d);
-        }
-        double value = instance.GetBaseValue();
-        for (uint32_t d = 0; d < dims; ++d)
-        {
-            value += mult.capacityPrices[d] * instance.GetCapacity(d);
-        }
-        for (double mu : mult.resourcePrices)
-        {
-            value += mu;
-        }
-        for (uint32_t j = 0; j < instance.GetNumClasses(); ++j)
-        {
-            int64_t arg = MmkpInstance::REJECTED;
-            double bestReduced =
-                instance.MustAssignAll() ? -std::numeric_limits<double>::infinity() : 0.0;
-            for (int64_t k = instance.GetFirstItem(j); k < instance.GetEndItem(j); ++k)
-            {
-                const double* w = instance.GetWeights(k);
-                double reduced = instance.GetValue(k);
-                bool fits = true;
-                for (uint32_t d = 0; d < dims; ++d)
-                {
-                    reduced -= mult.capacityPrices[d] * w[d];
-                    fits = fits && w[d] <= instance.GetCapacity(d) * (1 + 1e-9);
-                }
-                const int32_t r = instance.GetResource(k);
-                if (disjoint && r >= 0)
-                {
-                    reduced -= mult.resourcePrices[r];
-                }
-                if (fits && reduced > bestReduced)
-                {
-                    bestReduced = reduced;
-                    arg = k;
-                }
-            }
-            if (arg == MmkpInstance::REJECTED)
-            {
-                continue;
-            }
-            value += bestReduced;
-            const double* w = instance.GetWeights(arg);
-            for (uint32_t d = 0; d < dims; ++d)
-            {
-                gCap[d] -= w[d];
-            }
-            const int32_t r = instance.GetResource(arg);
-            if (disjoint && r >= 0)
-            {
-                gRes[r] -= 1.0;
-            }
-        }
-        if (value < bestBound - 1e-12)
-        {
-            bestBound = value;
-            best = mult;
-            sinceBetter = 0;
-        }
-        else if (++sinceBetter >= 10)
-        {
-            factor /= 2;
-            sinceBetter = 0;
-        }
-        // Steps on prices per fraction of capacity, so that dimensions in
-        // different units (Hz, J) and the resources step alike.
-        for (uint32_t d = 0; d < dims; ++d)
-        {
-            const double c = instance.GetCapacity(d);
-            gCap[d] = c > 0 ? gCap[d] / c : 0.0;
-        }
-        double norm = 0;
-        for (uint32_t d = 0; d < dims; ++d)
-        {
-            norm += gCap[d] * gCap[d];
-        }
-        for (double g : gRes)
-        {
-            norm += g * g;
-        }
-        if (norm == 0)
-        {
-            break; // the relaxed solution is feasible and complementary
-        }
-        const double stepSize = factor * std::max(value - bestKnown, 1e-9) / norm;
-        for (uint32_t d = 0; d < dims; ++d)
-        {
-            const double c = instance.GetCapacity(d);
-            if (c > 0)
-            {
-                mult.capacityPrices[d] =
-                    std::max(0.0, mult.capacityPrices[d] - stepSize * gCap[d] / c);
-            }
-        }
-        for (std::size_t r = 0; r < gRes.size(); ++r)
-        {
-            mult.resourcePrices[r] = std::max(0.0, mult.resourcePrices[r] - stepSize * gRes[r]);
-        }
-    }
-    return ComputeLagrangianBound(instance, best);
+    const uint32_t resources = instance.AreResourcesDisjoint() ? instance.GetNumResources() : 0;
+    LagrangianSubgradient subgradient(instance, resources, 1.0, 10, 1e-9);
+    LagrangianSubgradient::Hooks hooks;
+    hooks.lowerBound = [&instance, bestKnown](double& lower) {
+        lower = bestKnown - instance.GetBaseValue();
+        return true;
+    };
+    subgradient.Run(steps, hooks);
+    return ComputeLagrangianBound(instance, subgradient.ToRaw(subgradient.GetBestMultipliers()));
 }
 
 /// Seconds since a start point.
@@ -224,7 +114,7 @@ main(int argc, char* argv[])
     int64_t maxTasks = 79;
     int64_t taskStep = 10;
     int64_t instances = 3;
-    std::string algorithms = "Random,Greedy,Tabu,Annealing,LocalSearch";
+    std::string algorithms = "Random,Greedy,Tabu,ExtendedTabu,Annealing,LocalSearch";
     std::string tabuIterations = "1000,10000,50000";
     std::string scaleSizes = "1000,10000";
     double scaleBaseBandwidthMhz = 30.0;
