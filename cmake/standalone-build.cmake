@@ -60,6 +60,7 @@ if(EDGE_DML_SANITIZE)
   add_link_options(-fsanitize=address,undefined)
 endif()
 
+set(EDGE_DML_SOURCE_DIR ${CMAKE_CURRENT_SOURCE_DIR})
 set(EDGE_DML_HEADER_DIR ${CMAKE_BINARY_DIR}/include)
 set(CMAKE_RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/bin)
 set(CMAKE_LIBRARY_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/lib)
@@ -104,6 +105,8 @@ function(edge_dml_write_module_header name headers)
   file(WRITE ${target_file} "${text}")
 endfunction()
 
+include(${CMAKE_CURRENT_LIST_DIR}/install-package.cmake)
+
 function(build_lib)
   cmake_parse_arguments(
     "BLIB" "IGNORE_PCH" "LIBNAME"
@@ -111,6 +114,11 @@ function(build_lib)
     ${ARGN}
   )
   set(target lib${BLIB_LIBNAME})
+  # For the wscript-compat test: what this build compiles.
+  set_property(GLOBAL PROPERTY EDGE_DML_LIST_SOURCES ${BLIB_SOURCE_FILES})
+  set_property(GLOBAL PROPERTY EDGE_DML_LIST_HEADERS ${BLIB_HEADER_FILES})
+  set_property(GLOBAL PROPERTY EDGE_DML_LIST_TESTS ${BLIB_TEST_SOURCES})
+  set_property(GLOBAL PROPERTY EDGE_DML_LIST_LIBRARIES ${BLIB_LIBRARIES_TO_LINK})
 
   foreach(header ${BLIB_HEADER_FILES} ${BLIB_PRIVATE_HEADER_FILES})
     edge_dml_forward_header(${header})
@@ -127,8 +135,7 @@ function(build_lib)
                      $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>
   )
   target_link_libraries(${target} PUBLIC ${BLIB_LIBRARIES_TO_LINK})
-  install(TARGETS ${target} LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})
-  install(FILES ${BLIB_HEADER_FILES} DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/ns3)
+  edge_dml_install_package(${target} ${BLIB_LIBNAME} "${BLIB_HEADER_FILES}")
 
   if(ENABLE_EXAMPLES AND EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/examples/CMakeLists.txt)
     add_subdirectory(examples)
@@ -147,9 +154,12 @@ function(build_lib_example)
     "BLIB_EXAMPLE" "IGNORE_PCH" "NAME" "SOURCE_FILES;HEADER_FILES;LIBRARIES_TO_LINK" ${ARGN}
   )
   add_executable(${BLIB_EXAMPLE_NAME} ${BLIB_EXAMPLE_SOURCE_FILES})
-  target_link_libraries(
-    ${BLIB_EXAMPLE_NAME} PRIVATE lib${BLIB_LIBNAME} ${BLIB_EXAMPLE_LIBRARIES_TO_LINK}
-  )
+  file(RELATIVE_PATH folder ${EDGE_DML_SOURCE_DIR} ${CMAKE_CURRENT_SOURCE_DIR})
+  list(TRANSFORM BLIB_EXAMPLE_SOURCE_FILES PREPEND "${folder}/")
+  list(JOIN BLIB_EXAMPLE_SOURCE_FILES " " files)
+  set_property(GLOBAL APPEND PROPERTY EDGE_DML_LIST_PROGRAMS "${BLIB_EXAMPLE_NAME}=${files}")
+  # The plain signature, as ns-3's own build_exec uses.
+  target_link_libraries(${BLIB_EXAMPLE_NAME} lib${BLIB_LIBNAME} ${BLIB_EXAMPLE_LIBRARIES_TO_LINK})
 endfunction()
 
 # After build_lib: test discovery, utilities.
@@ -178,6 +188,51 @@ function(edge_dml_standalone_finish test_data_dir)
   if(ENABLE_TESTS AND EDGE_DML_SANITIZE)
     edge_dml_sanitizer_checks()
   endif()
+  edge_dml_write_file_lists()
+  if(ENABLE_TESTS)
+    add_test(NAME wscript-compat.ListsEqualCMake
+             COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/test/wscript-compat-test.py
+                     ${CMAKE_BINARY_DIR}/edge-dml-file-lists.json ${CMAKE_CURRENT_SOURCE_DIR}
+    )
+  endif()
+  if(ENABLE_TESTS AND NOT EDGE_DML_SANITIZE)
+    # A user's project against the installed package (not in the sanitizer
+    # build: its library would need the sanitizer runtime in the user's link).
+    add_test(NAME package.UserProjectBuildsAgainstInstall
+             COMMAND ${CMAKE_COMMAND} -DBUILD=${CMAKE_BINARY_DIR} -DSOURCE=${CMAKE_CURRENT_SOURCE_DIR}
+                     -DWORK=${CMAKE_BINARY_DIR}/test-scratch/package
+                     -P ${CMAKE_CURRENT_SOURCE_DIR}/test/cmake/package-test.cmake
+    )
+    set_tests_properties(package.UserProjectBuildsAgainstInstall PROPERTIES TIMEOUT 600)
+  endif()
+endfunction()
+
+# The file lists of this build, as JSON, for the wscript-compat test: module
+# sources, headers, tests, the ns-3 modules linked, the program-support
+# sources and every program with its sources (paths relative to the module).
+function(edge_dml_write_file_lists)
+  set(json "{")
+  foreach(key SOURCES HEADERS TESTS LIBRARIES SUPPORT)
+    get_property(items GLOBAL PROPERTY EDGE_DML_LIST_${key})
+    list(TRANSFORM items REPLACE "^ns3::lib" "")
+    list(TRANSFORM items PREPEND "\"")
+    list(TRANSFORM items APPEND "\"")
+    list(JOIN items ", " items)
+    string(TOLOWER ${key} name)
+    string(APPEND json "\n  \"${name}\": [${items}],")
+  endforeach()
+  get_property(programs GLOBAL PROPERTY EDGE_DML_LIST_PROGRAMS)
+  set(entries "")
+  foreach(program ${programs})
+    string(REPLACE "=" ";" parts "${program}")
+    list(GET parts 0 name)
+    list(GET parts 1 files)
+    string(REPLACE " " "\", \"" files "${files}")
+    list(APPEND entries "\"${name}\": [\"${files}\"]")
+  endforeach()
+  list(JOIN entries ", " entries)
+  string(APPEND json "\n  \"programs\": {${entries}}\n}\n")
+  file(WRITE ${CMAKE_BINARY_DIR}/edge-dml-file-lists.json "${json}")
 endfunction()
 
 # The ctest tests beyond GoogleTest: the sanitizer self-checks and the

@@ -18,7 +18,7 @@ find_package(Threads REQUIRED)
 # tests see the headers however ns-3 names and creates those targets.
 include_directories(${EIGEN3_INCLUDE_DIRS} ${Boost_INCLUDE_DIRS} ${EDGE_DML_CBC_INCLUDE_DIRS})
 
-set(EDGE_DML_THIRD_PARTY_LIBRARIES Boost::iostreams PkgConfig::EDGE_DML_CBC Threads::Threads)
+set(EDGE_DML_THIRD_PARTY_LIBRARIES Eigen3::Eigen Boost::iostreams PkgConfig::EDGE_DML_CBC Threads::Threads)
 
 # Called after build_lib: the parts ns-3's build_lib does not do for us.
 function(edge_dml_finish_targets)
@@ -46,9 +46,26 @@ endfunction()
 # module library by its target name, which exists once build_lib has run.
 function(edge_dml_add_program_support sources headers)
   add_library(edge-dml-program-support STATIC ${sources} ${headers})
+  set_property(GLOBAL PROPERTY EDGE_DML_LIST_SUPPORT ${sources})
   set_target_properties(edge-dml-program-support PROPERTIES POSITION_INDEPENDENT_CODE ON)
   target_include_directories(
     edge-dml-program-support PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/utils/program-support
   )
   target_link_libraries(edge-dml-program-support PUBLIC libedge-dml)
+endfunction()
+
+# A program of examples/ or utils/: ns-3's build_lib_example (or its
+# standalone stand-in) plus the program-support library. In-tree,
+# build_lib_example accepts only ns-3 modules in LIBRARIES_TO_LINK (it skips
+# the program otherwise), so the support library is linked afterwards.
+function(edge_dml_program)
+  cmake_parse_arguments("PROGRAM" "" "NAME" "SOURCE_FILES;LIBRARIES_TO_LINK" ${ARGN})
+  build_lib_example(
+    NAME ${PROGRAM_NAME}
+    SOURCE_FILES ${PROGRAM_SOURCE_FILES}
+    LIBRARIES_TO_LINK ${PROGRAM_LIBRARIES_TO_LINK}
+  )
+  if(TARGET ${PROGRAM_NAME})
+    target_link_libraries(${PROGRAM_NAME} edge-dml-program-support)
+  endif()
 endfunction()
