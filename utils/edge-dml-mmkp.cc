@@ -9,13 +9,17 @@
  *                 [--strict=true] [--timeLimitS=S] [--RngRun=N]
  *
  * One line per algorithm on stdout:
- *   algorithm=Greedy value=0.61 feasible=true status=feasible accepted=12
- *   time_ms=0.08 [upper_bound=0.62]
+ *   algorithm=LocalSearch value=0.61 feasible=true status=feasible accepted=12
+ *   time_ms=8.1 [upper_bound=0.62 gap_to_bound_pct=1.6129]
  * value is the objective: the sum of the chosen items' values (the format
- * has no constant term). With --disjoint=true item k of every class is
- * resource k (an edge server) and no two classes may use the same resource:
- * the layout WriteMmkp gives task-scheduling instances. Bad input: one line
- * on stderr and exit status 2.
+ * has no constant term). upper_bound is the bound the algorithm proved (the
+ * exact solver's, the Lagrangian bound of LocalSearch) and gap_to_bound_pct
+ * the relative gap 100 (upper_bound - value) / |upper_bound|, printed when a
+ * bound is known. --timeLimitS sets the TimeLimitS attribute of every
+ * algorithm that searches (Tabu, ExtendedTabu, Annealing, LocalSearch use the
+ * time given with restart rounds, Exact stops CBC at it). With --disjoint=true item k of every
+ * class is resource k (an edge server) and no two classes may use the same resource: the layout
+ * WriteMmkp gives task-scheduling instances. Bad input: one line on stderr and exit status 2.
  */
 
 #include "command-line-checks.h"
@@ -51,8 +55,8 @@ main(int argc, char* argv[])
     check.AddString(cmd, "input", "the MMKP file to solve", input);
     check.AddString(cmd,
                     "algorithm",
-                    "a scheduler short name (Random, Greedy, Tabu, Annealing, LocalSearch, "
-                    "Exact), a TypeId name, or all",
+                    "a scheduler short name (Random, Greedy, Tabu, ExtendedTabu, Annealing, "
+                    "LocalSearch, Exact), a TypeId name, or all",
                     algorithm);
     check.AddBool(cmd,
                   "disjoint",
@@ -62,8 +66,9 @@ main(int argc, char* argv[])
     check.AddBool(cmd, "strict", "every class must get an item (the Strict preset)", strict);
     check.AddDouble(cmd,
                     "timeLimitS",
-                    "time limit, in s, for algorithms with a TimeLimitS attribute (0: their "
-                    "default)",
+                    "time limit, in s, of every algorithm that searches (their TimeLimitS "
+                    "attribute: the searches use the time given, Exact stops at it; 0: "
+                    "their default)",
                     timeLimitS,
                     0.0,
                     1e7,
@@ -139,6 +144,12 @@ main(int argc, char* argv[])
         if (std::isfinite(solution.upperBound))
         {
             std::cout << " upper_bound=" << solution.upperBound;
+            if (solution.feasible && solution.upperBound != 0.0)
+            {
+                std::cout << " gap_to_bound_pct="
+                          << 100.0 * (solution.upperBound - solution.objective) /
+                                 std::fabs(solution.upperBound);
+            }
         }
         std::cout << std::endl;
         scheduler->Dispose();

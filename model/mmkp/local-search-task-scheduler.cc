@@ -599,7 +599,14 @@ LocalSearchTaskScheduler::Solve::RestartRounds()
     m_prices->SetMultipliers(m_prices->GetBestMultipliers());
     m_prices->Run(m_s.boundIterations, hooks);
     MmkpOscillationSearch::Settings settings;
-    settings.penaltyWeight = m_s.penaltyWeight;
+    // The integrality gap grows with the dimensions per class (an LP optimum
+    // has at most m fractional classes): the Lagrangian price of an excess is
+    // raised by the factor 1 + m / (2 q). Measured on generated hard
+    // instances: without it LocalSearch stayed 7 % below the optimum of one
+    // with 10 classes and 10 dimensions (reached with it); with 1 + m / q the
+    // 100- to 400-class instances came out 0.03-0.1 points worse.
+    settings.penaltyWeight =
+        m_s.penaltyWeight * (1.0 + 0.5 * m_dims / static_cast<double>(std::max(m_q, 1U)));
     settings.maxInfeasibleRun = m_s.maxInfeasibleIterations;
     LoadIncumbent();
     MmkpOscillationSearch search(*m_state, m_prices->GetBestMultipliers().lambda, settings, m_rng);

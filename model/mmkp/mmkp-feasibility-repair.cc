@@ -312,11 +312,129 @@ MmkpFeasibilityRepair::BuildFromScratch()
 {
     const double q = m_instance.GetNumClasses();
     const double n = m_state.GetNumRows();
-    if (m_state.UsesResourceRows() && q * q * std::max(q, n) <= MATCHING_MAX_WORK)
+    const bool built = m_state.UsesResourceRows() && q * q * std::max(q, n) <= MATCHING_MAX_WORK
+                           ? BuildByMatching()
+                           : BuildByAggregateWeight();
+    return built || BuildByBacktracking();
+}
+
+bool
+MmkpFeasibilityRepair::BuildByBacktracking()
+{
+    const uint32_t q = m_instance.GetNumClasses();
+    // Classes hardest first; each class's items lightest first.
+    std::vector<std::pair<double, uint32_t>> order;
+    std::vector<std::vector<int64_t>> items(q);
+    for (uint32_t j = 0; j < q; ++j)
     {
-        return BuildByMatching();
+        std::vector<std::pair<double, int64_t>> byWeight;
+        for (int64_t it = m_instance.GetFirstItem(j); it < m_instance.GetEndItem(j); ++it)
+        {
+            byWeight.emplace_back(AggregateWeight(it), it);
+        }
+        if (byWeight.empty())
+        {
+            return false;
+        }
+        std::sort(byWeight.begin(), byWeight.end());
+        for (const auto& entry : byWeight)
+        {
+            items[j].push_back(entry.second);
+        }
+        order.emplace_back(-byWeight.front().first, j);
     }
-    return BuildByAggregateWeight();
+    std::sort(order.begin(), order.end());
+    // rest[depth * m + d]: the least weight in dimension d of the classes
+    // from depth on (a lower bound of the load they add).
+    std::vector<double> rest(static_cast<std::size_t>(q + 1) * m_dims, 0.0);
+    for (uint32_t depth = q; depth-- > 0;)
+    {
+        const uint32_t j = order[depth].second;
+        for (uint32_t d = 0; d < m_dims; ++d)
+        {
+            double least = INF;
+            for (int64_t it : items[j])
+            {
+                least = std::min(least, m_instance.GetWeight(it, d));
+            }
+            rest[depth * m_dims + d] = rest[(depth + 1) * m_dims + d] + least;
+        }
+    }
+    const bool disjoint = m_instance.AreResourcesDisjoint();
+    std::vector<bool> used(m_instance.GetNumResources(), false);
+    std::vector<double> load(static_cast<std::size_t>(q + 1) * m_dims, 0.0);
+    std::vector<uint32_t> next(q, 0); // per depth, the next item to try
+    std::vector<int64_t> assignment(q, MmkpInstance::REJECTED);
+    uint64_t nodes = 0;
+    uint32_t depth = 0;
+    while (nodes < BACKTRACK_MAX_NODES && !(nodes % 1024 == 0 && m_deadline.IsExpired()))
+    {
+        if (depth == q)
+        {
+            m_state.SetAssignment(assignment);
+            if (m_state.IsWithinCapacities())
+            {
+                return true;
+            }
+            --depth; // rounding: try on
+        }
+        const uint32_t j = order[depth].second;
+        // Undo this depth's previous item.
+        if (assignment[j] != MmkpInstance::REJECTED)
+        {
+            const int32_t r = m_instance.GetResource(assignment[j]);
+            if (disjoint && r >= 0)
+            {
+                used[r] = false;
+            }
+            assignment[j] = MmkpInstance::REJECTED;
+        }
+        bool placed = false;
+        while (next[depth] < items[j].size())
+        {
+            const int64_t it = items[j][next[depth]++];
+            const int32_t r = m_instance.GetResource(it);
+            if (disjoint && r >= 0 && used[r])
+            {
+                continue;
+            }
+            bool fits = true;
+            for (uint32_t d = 0; d < m_dims && fits; ++d)
+            {
+                const double l = load[depth * m_dims + d] + m_instance.GetWeight(it, d);
+                load[(depth + 1) * m_dims + d] = l;
+                fits = l + rest[(depth + 1) * m_dims + d] <= m_instance.GetCapacity(d);
+            }
+            if (!fits)
+            {
+                continue;
+            }
+            ++nodes;
+            assignment[j] = it;
+            if (disjoint && r >= 0)
+            {
+                used[r] = true;
+            }
+            placed = true;
+            break;
+        }
+        if (placed)
+        {
+            ++depth;
+            if (depth < q)
+            {
+                next[depth] = 0;
+            }
+            continue;
+        }
+        if (depth == 0)
+        {
+            break; // the whole tree is searched: no feasible assignment
+        }
+        --depth;
+    }
+    NS_LOG_DEBUG("depth-first search: no feasible assignment in " << nodes << " nodes");
+    return false;
 }
 
 bool

@@ -62,6 +62,8 @@ class MmkpFeasibilityRepair
     static constexpr uint32_t MATCHING_ROUNDS = 30;
     /// Repair sweeps after each matching.
     static constexpr uint32_t MATCHING_REPAIR_SWEEPS = 20;
+    /// Nodes of the last-resort depth-first search at most.
+    static constexpr uint64_t BACKTRACK_MAX_NODES = 50000;
 
     /**
      * \brief The feasibility-first path of a heuristic whose own rule left a
@@ -101,6 +103,14 @@ class MmkpFeasibilityRepair
      * - Otherwise the aggregate-resource greedy: the classes, in decreasing
      *   order of their lightest item's aggregate normalised weight (the
      *   hardest first), are completed one by one (step 1), then repaired.
+     *
+     * When that fails, a last resort: a depth-first search over the classes
+     * (hardest first, each class's items lightest first by aggregate
+     * normalised weight) that prunes a partial assignment when its load plus
+     * the remaining classes' least weight exceeds a capacity in some
+     * dimension, and stops after BACKTRACK_MAX_NODES nodes or at the
+     * deadline. On small instances it is complete: it finds a feasible
+     * assignment whenever one exists.
      * \return whether the result is feasible
      */
     bool BuildFromScratch();
@@ -159,6 +169,8 @@ class MmkpFeasibilityRepair
     bool BuildByMatching();
     /// \return whether the aggregate-resource greedy and the repair succeeded
     bool BuildByAggregateWeight();
+    /// \return whether the bounded depth-first search found a feasible assignment
+    bool BuildByBacktracking();
 
     MmkpSearchState& m_state;           //!< the state
     const MmkpInstance& m_instance;     //!< its instance
