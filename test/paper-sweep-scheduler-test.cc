@@ -65,43 +65,51 @@ ForEachPoint(TaskSchedulingProblem::Preset preset, uint32_t instances, uint32_t 
 
 } // namespace
 
-// Every point of edge-dml-paper's default sweep (n = 80, B = 10, 30, 50,
-// 80 MHz, q = 10..79 step 3, 5 instances: 480 points), both presets: the
-// paper's tabu on a given first stream returns at least what the paper's
-// greedy returns on that stream (the greedy it starts from, repaired the
-// same way where a Strict greedy fails).
+// Every point of edge-dml-paper's default sweep in the Valued preset (n =
+// 80, B = 10, 30, 50, 80 MHz, q = 10..79 step 3, 5 instances: 480 points),
+// and 192 points (2 instances) of the Strict preset: the paper's tabu on a
+// given first stream returns at least what the paper's greedy returns on
+// that stream (the greedy it starts from, repaired the same way where a
+// Strict greedy fails). Measured: above it at 470 of the 480 Valued points
+// and 74 of the 192 Strict ones.
 TEST(TabuTaskSchedulerAtScale, NeverBelowItsGreedyOnThePaperSweep)
 {
     for (auto preset : {TaskSchedulingProblem::VALUED, TaskSchedulingProblem::STRICT})
     {
+        const bool valued = preset == TaskSchedulingProblem::VALUED;
         uint32_t points = 0;
         uint32_t above = 0;
         int64_t stream = 0;
-        ForEachPoint(preset, 5, 3, [&](const MmkpInstance& instance, const std::string& where) {
-            stream += 2;
-            const MmkpSolution greedy =
-                MakeScheduler("ns3::edgedml::GreedyTaskScheduler", stream)->Schedule(instance);
-            const MmkpSolution tabu =
-                MakeScheduler("ns3::edgedml::TabuTaskScheduler", stream)->Schedule(instance);
-            ASSERT_EQ(tabu.feasible, greedy.feasible) << where;
-            ++points;
-            if (!tabu.feasible)
-            {
-                return;
-            }
-            EXPECT_GE(tabu.objective, greedy.objective) << where;
-            above += tabu.objective > greedy.objective ? 1 : 0;
-        });
-        EXPECT_EQ(points, 480u);
-        EXPECT_GE(above, 100u) << "the tabu improves on its greedy at many points";
+        ForEachPoint(
+            preset,
+            valued ? 5 : 2,
+            3,
+            [&](const MmkpInstance& instance, const std::string& where) {
+                stream += 2;
+                const MmkpSolution greedy =
+                    MakeScheduler("ns3::edgedml::GreedyTaskScheduler", stream)->Schedule(instance);
+                const MmkpSolution tabu =
+                    MakeScheduler("ns3::edgedml::TabuTaskScheduler", stream)->Schedule(instance);
+                ASSERT_EQ(tabu.feasible, greedy.feasible) << where;
+                ++points;
+                if (!tabu.feasible)
+                {
+                    return;
+                }
+                EXPECT_GE(tabu.objective, greedy.objective) << where;
+                above += tabu.objective > greedy.objective ? 1 : 0;
+            });
+        EXPECT_EQ(points, valued ? 480u : 192u);
+        EXPECT_GE(above, valued ? 400u : 50u) << "the tabu improves on its greedy at many points";
     }
 }
 
 // The Strict preset on a sweep like edge-dml-paper's (1 instance, q =
-// 10..79 step 3: 96 points): wherever CBC finds a placement of every task,
+// 10..79 step 6: 48 points): wherever CBC finds a placement of every task,
 // every heuristic finds one too (before feasibility first, the heuristics
 // placed every task on only a few of the feasible points); where CBC proves
-// none exists, none claims one.
+// none exists, none claims one. Measured: 23 feasible and 25 infeasible
+// points.
 TEST(StrictPresetAtScale, EveryHeuristicPlacesWheneverCbcDoes)
 {
     const std::vector<std::string> heuristics{"Random",
@@ -116,7 +124,7 @@ TEST(StrictPresetAtScale, EveryHeuristicPlacesWheneverCbcDoes)
     uint32_t infeasiblePoints = 0;
     ForEachPoint(TaskSchedulingProblem::STRICT,
                  1,
-                 3,
+                 6,
                  [&](const MmkpInstance& instance, const std::string& where) {
                      const MmkpSolution reference = exact->Schedule(instance);
                      if (reference.status == SolveStatus::INFEASIBLE)
@@ -143,6 +151,6 @@ TEST(StrictPresetAtScale, EveryHeuristicPlacesWheneverCbcDoes)
                          }
                      }
                  });
-    EXPECT_GE(feasiblePoints, 20u);
-    EXPECT_GE(infeasiblePoints, 20u);
+    EXPECT_GE(feasiblePoints, 15u);
+    EXPECT_GE(infeasiblePoints, 15u);
 }
