@@ -34,7 +34,8 @@
  *   ./edge-dml-scheduler-benchmark --tables=hard --hardSizes=400 --hardTimeLimitsS=10
  */
 
-#include "command-line-checks.h"
+#include "attribute-text.h"
+#include "program-options.h"
 
 #include "ns3/core-module.h"
 #include "ns3/edge-dml-module.h"
@@ -457,142 +458,159 @@ main(int argc, char* argv[])
 {
     std::string tables = "paper,equal,scale,hard";
     std::string bandwidthsMhz = "10,30,50,80";
-    int64_t minTasks = 10;
-    int64_t maxTasks = 79;
-    int64_t taskStep = 10;
-    int64_t instances = 3;
+    uint32_t minTasks = 10;
+    uint32_t maxTasks = 79;
+    uint32_t taskStep = 10;
+    uint32_t instances = 3;
     std::string algorithms = "Random,Greedy,Tabu,ExtendedTabu,Annealing,LocalSearch";
     std::string tabuIterations = "1000,10000,50000";
     std::string scaleSizes = "1000,10000";
     double scaleBaseBandwidthMhz = 30.0;
-    int64_t lpMaxItems = 600000;
-    int64_t subgradientSteps = 150;
+    uint32_t lpMaxItems = 600000;
+    uint32_t subgradientSteps = 150;
     std::string hardSizes = "100,200,300,400";
-    int64_t hardInstances = 1;
+    uint32_t hardInstances = 1;
     std::string hardTimeLimitsS = "1,10";
     double hardReferenceS = 300.0;
     std::string hardAlgorithms = "Random,Greedy,Tabu,ExtendedTabu,Annealing,LocalSearch,Exact";
 
-    CommandLine cmd(__FILE__);
-    CommandLineChecks check("edge-dml-scheduler-benchmark");
-    check.AddString(cmd,
-                    "tables",
-                    "tables to print, comma-separated: paper, equal, scale, hard",
-                    tables);
-    check.AddString(cmd, "bandwidthsMhz", "paper instances: bandwidths B, in MHz", bandwidthsMhz);
-    check.AddInteger(cmd, "minTasks", "paper instances: smallest q", minTasks, 0, 79);
-    check.AddInteger(cmd,
-                     "maxTasks",
-                     "paper instances: largest q",
+    ProgramOptions options("edge-dml-scheduler-benchmark",
+                           "Quality and speed of the task-scheduling algorithms.");
+    options.AddValue("tables",
+                     "Tables to print, comma-separated: paper, equal, scale, hard.",
+                     tables,
+                     MakeListChecker(MakeChoiceChecker({"paper", "equal", "scale", "hard"})));
+    options.AddValue("bandwidthsMhz",
+                     "Paper instances: bandwidths B, in MHz.",
+                     bandwidthsMhz,
+                     MakeListChecker(MakePositiveDoubleChecker(1e9)),
+                     "MHz");
+    options.AddValue("minTasks",
+                     "Paper instances: smallest q.",
+                     minTasks,
+                     MakeUintegerChecker<uint32_t>(0, 79));
+    options.AddValue("maxTasks",
+                     "Paper instances: largest q.",
                      maxTasks,
-                     0,
-                     79,
+                     MakeUintegerChecker<uint32_t>(0, 79),
                      "tasks (n = 80)");
-    check.AddInteger(cmd, "taskStep", "paper instances: step of q", taskStep, 1, 79);
-    check.AddInteger(cmd,
-                     "instances",
-                     "paper instances: independent draws per point",
+    options.AddValue("taskStep",
+                     "Paper instances: step of q.",
+                     taskStep,
+                     MakeUintegerChecker<uint32_t>(1, 79));
+    options.AddValue("instances",
+                     "Paper instances: independent draws per point.",
                      instances,
-                     1,
-                     10000);
-    check.AddString(cmd,
-                    "algorithms",
-                    "heuristics of the paper and scaling tables, comma-separated",
-                    algorithms);
-    check.AddString(cmd,
-                    "tabuIterations",
-                    "extended tabu MaxIterations budgets of the equal-time table",
-                    tabuIterations);
-    check.AddString(cmd,
-                    "scaleSizes",
-                    "numbers of ES n of the scaling table (q = n/2; at most 10000)",
-                    scaleSizes);
+                     MakeUintegerChecker<uint32_t>(1, 10000));
+    options.AddValue("algorithms",
+                     "Heuristics of the paper and scaling tables, comma-separated.",
+                     algorithms,
+                     MakeListChecker(MakeDerivedTypeNameChecker<TaskScheduler>()));
+    // Tabu iterations are a uint32_t attribute. n ES with q = n/2 tasks make
+    // n^2/2 items: 5e7 at n = 10000, the largest size measured (memory and
+    // time grow with n^2; 100000 would need 5e9 items).
+    options.AddValue("tabuIterations",
+                     "Extended tabu MaxIterations budgets of the equal-time table.",
+                     tabuIterations,
+                     MakeListChecker(MakeUintegerChecker<uint32_t>(1)));
+    options.AddValue("scaleSizes",
+                     "Numbers of ES n of the scaling table (q = n/2).",
+                     scaleSizes,
+                     MakeListChecker(MakeUintegerChecker<uint32_t>(1, 10000)),
+                     "ES");
     // Scaled by n/80 <= 125, 1e6 MHz stays within the problem's TaskBandwidthHz
     // range (<= 1e15 Hz).
-    check.AddPositive(cmd,
-                      "scaleBaseBandwidthMhz",
-                      "scaling: bandwidth at n = 80, in MHz (x n/80)",
-                      scaleBaseBandwidthMhz,
-                      1e6,
-                      "MHz");
-    check.AddInteger(cmd,
-                     "lpMaxItems",
-                     "scaling: largest instance (items) bounded by CBC's LP",
+    options.AddValue("scaleBaseBandwidthMhz",
+                     "Scaling: bandwidth at n = 80, in MHz (x n/80).",
+                     scaleBaseBandwidthMhz,
+                     MakePositiveDoubleChecker(1e6));
+    options.AddValue("lpMaxItems",
+                     "Scaling: largest instance (items) bounded by CBC's LP.",
                      lpMaxItems,
-                     0,
-                     4294967295,
+                     MakeUintegerChecker<uint32_t>(),
                      "items");
-    check.AddInteger(cmd,
-                     "subgradientSteps",
-                     "scaling: subgradient steps of the Lagrangian bound",
+    options.AddValue("subgradientSteps",
+                     "Scaling: subgradient steps of the Lagrangian bound.",
                      subgradientSteps,
-                     0,
-                     10000000);
-    check.AddString(cmd,
-                    "hardSizes",
-                    "hard instances: numbers of classes, comma-separated (10 items and 10 "
-                    "dimensions each)",
-                    hardSizes);
-    check.AddInteger(cmd,
-                     "hardInstances",
-                     "hard instances: instances per size",
+                     MakeUintegerChecker<uint32_t>(0, 10000000));
+    options.AddValue("hardSizes",
+                     "Hard instances: numbers of classes, comma-separated (10 items and 10 "
+                     "dimensions each).",
+                     hardSizes,
+                     MakeListChecker(MakeUintegerChecker<uint32_t>(1, 100000)),
+                     "classes");
+    options.AddValue("hardInstances",
+                     "Hard instances: instances per size.",
                      hardInstances,
-                     1,
-                     1000);
-    check.AddString(cmd,
-                    "hardTimeLimitsS",
-                    "hard instances: time limits of the searching algorithms, in s, "
-                    "comma-separated",
-                    hardTimeLimitsS);
-    check.AddPositive(cmd,
-                      "hardReferenceS",
-                      "hard instances: CBC's time limit for the reference bound, in s",
-                      hardReferenceS,
-                      1e6,
-                      "s");
-    check.AddString(cmd,
-                    "hardAlgorithms",
-                    "algorithms of the hard-instance table, comma-separated",
-                    hardAlgorithms);
-    check.Parse(cmd, argc, argv);
-
-    std::set<std::string> chosen;
-    for (const auto& table : check.List("tables", tables))
+                     MakeUintegerChecker<uint32_t>(1, 1000));
+    options.AddValue("hardTimeLimitsS",
+                     "Hard instances: time limits of the searching algorithms, in s, "
+                     "comma-separated.",
+                     hardTimeLimitsS,
+                     MakeListChecker(MakePositiveDoubleChecker(1e6)),
+                     "s");
+    options.AddValue("hardReferenceS",
+                     "Hard instances: CBC's time limit for the reference bound, in s.",
+                     hardReferenceS,
+                     MakePositiveDoubleChecker(1e6),
+                     "s");
+    options.AddValue("hardAlgorithms",
+                     "Algorithms of the hard-instance table, comma-separated.",
+                     hardAlgorithms,
+                     MakeListChecker(MakeDerivedTypeNameChecker<TaskScheduler>()));
+    if (auto status = options.Parse(argc, argv))
     {
-        check.OneOf("tables", table, {"paper", "equal", "scale", "hard"});
-        chosen.insert(table);
+        return *status;
     }
-    check.AtLeast("maxTasks", maxTasks, minTasks, "tasks, at least minTasks");
+    if (maxTasks < minTasks)
+    {
+        return options.FailBelow("maxTasks", maxTasks, minTasks, "tasks, at least minTasks");
+    }
+    std::vector<std::string> items;
+    SplitList(tables, items);
+    const std::set<std::string> chosen(items.begin(), items.end());
     PaperOptions paper;
     paper.bandwidthsMhz = bandwidthsMhz;
-    paper.bandwidths = check.PositiveList("bandwidthsMhz", bandwidthsMhz, "MHz", 1e9);
+    SplitList(bandwidthsMhz, items);
+    for (const auto& item : items)
+    {
+        paper.bandwidths.push_back(std::stod(item));
+    }
     paper.minTasks = minTasks;
     paper.maxTasks = maxTasks;
     paper.taskStep = taskStep;
     paper.instances = instances;
-    // Tabu iterations are a uint32_t attribute.
-    for (int64_t budget : check.IntegerList("tabuIterations", tabuIterations, 1, 4294967295, ""))
+    SplitList(tabuIterations, items);
+    for (const auto& item : items)
     {
-        paper.tabuBudgets.push_back(static_cast<double>(budget));
+        paper.tabuBudgets.push_back(std::stod(item));
     }
-    // n ES with q = n/2 tasks make n^2/2 items: 5e7 at n = 10000, the largest
-    // size measured (memory and time grow with n^2; 100000 would need 5e9 items).
     ScaleOptions scale;
-    for (int64_t n : check.IntegerList("scaleSizes", scaleSizes, 1, 10000, "ES"))
+    SplitList(scaleSizes, items);
+    for (const auto& item : items)
     {
-        scale.sizes.push_back(static_cast<double>(n));
+        scale.sizes.push_back(std::stod(item));
     }
     scale.baseBandwidthMhz = scaleBaseBandwidthMhz;
     scale.lpMaxItems = lpMaxItems;
     scale.subgradientSteps = subgradientSteps;
     HardOptions hard;
-    hard.sizes = check.IntegerList("hardSizes", hardSizes, 1, 100000, "classes");
+    SplitList(hardSizes, items);
+    for (const auto& item : items)
+    {
+        hard.sizes.push_back(std::stoll(item));
+    }
     hard.instances = hardInstances;
-    hard.timeLimitsS = check.PositiveList("hardTimeLimitsS", hardTimeLimitsS, "s", 1e6);
+    SplitList(hardTimeLimitsS, items);
+    for (const auto& item : items)
+    {
+        hard.timeLimitsS.push_back(std::stod(item));
+    }
     hard.referenceS = hardReferenceS;
-    const std::vector<std::string> names = check.SchedulerList("algorithms", algorithms);
-    const std::vector<std::string> hardNames =
-        check.SchedulerList("hardAlgorithms", hardAlgorithms);
+    std::vector<std::string> names;
+    SplitList(algorithms, names);
+    std::vector<std::string> hardNames;
+    SplitList(hardAlgorithms, hardNames);
 
     int64_t stream = 0;
     if (chosen.count("paper") || chosen.count("equal"))
