@@ -543,16 +543,19 @@ main(int argc, char* argv[])
                      "Hard instances: instances per size.",
                      hardInstances,
                      MakeUintegerChecker<uint32_t>(1, 1000));
+    // Time limits every scheduler's TimeLimitS accepts (the exact one's bounds).
+    TypeId::AttributeInformation limit;
+    ExactTaskScheduler::GetTypeId().LookupAttributeByName("TimeLimitS", &limit);
     options.AddValue("hardTimeLimitsS",
                      "Hard instances: time limits of the searching algorithms, in s, "
                      "comma-separated.",
                      hardTimeLimitsS,
-                     MakeListChecker(MakePositiveDoubleChecker(1e6)),
+                     MakeListChecker(limit.checker),
                      "s");
     options.AddValue("hardReferenceS",
                      "Hard instances: CBC's time limit for the reference bound, in s.",
                      hardReferenceS,
-                     MakePositiveDoubleChecker(1e6),
+                     limit.checker,
                      "s");
     options.AddValue("hardAlgorithms",
                      "Algorithms of the hard-instance table, comma-separated.",
