@@ -64,7 +64,7 @@ main(int argc, char* argv[])
     uint32_t maxTasks = 79;
     uint32_t taskStep = 3;
     uint32_t instances = 5;
-    std::string algorithms = "Random,Greedy,Tabu,Annealing,LocalSearch";
+    std::string algorithms = "Random,Greedy,Tabu,ExtendedTabu,Annealing,LocalSearch";
     std::string figure2Algorithm = "Tabu";
     double figure3BandwidthMhz = 30.0;
     bool measureTime = true;

@@ -56,7 +56,7 @@ class TaskCoordinatorHelper
     /**
      * \brief Choose the scheduler. Aborts on an unknown name: validate user
      * input first (CommandLineChecks::SchedulerList or LookupTaskScheduler).
-     * \param name a short name (Random, Greedy, Tabu, Annealing, LocalSearch,
+     * \param name a short name (Random, Greedy, Tabu, ExtendedTabu, Annealing, LocalSearch,
      *        Exact) or the TypeId name of a TaskScheduler subclass
      */
     void SetScheduler(const std::string& name);

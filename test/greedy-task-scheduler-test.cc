@@ -210,7 +210,7 @@ TEST(GreedyTaskScheduler, SameStreamSameAssignmentDifferentStreamDifferent)
 
 TEST(GreedyTaskScheduler, ShortNamesResolveToTheHeuristics)
 {
-    for (const std::string name : {"Greedy", "Tabu", "Annealing"})
+    for (const std::string name : {"Greedy", "Tabu", "ExtendedTabu", "Annealing"})
     {
         Ptr<TaskScheduler> scheduler = CreateTaskScheduler(name);
         ASSERT_TRUE(scheduler);

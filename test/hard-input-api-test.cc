@@ -131,7 +131,8 @@ TEST(HardInputApi, EveryDoubleAttributeRejectsNanInfiniteHugeAndNegative)
                              "ns3::edgedml::TaskSchedulingProblem",
                              "ns3::edgedml::CrowdsourcingTaskGenerator",
                              "ns3::edgedml::ExactTaskScheduler",
-                             "ns3::edgedml::TabuTaskScheduler",
+                             "ns3::edgedml::AnytimeTaskScheduler",
+                             "ns3::edgedml::ExtendedTabuTaskScheduler",
                              "ns3::edgedml::AnnealingTaskScheduler",
                              "ns3::edgedml::LocalSearchTaskScheduler",
                              "ns3::edgedml::LearningModel",
@@ -283,7 +284,8 @@ TEST(HardInputApi, UnknownSchedulerNamesGiveAMessage)
         std::string error;
         EXPECT_FALSE(LookupTaskScheduler(name, tid, error)) << name;
         EXPECT_NE(error.find("unknown scheduler '" + name + "'"), std::string::npos) << error;
-        EXPECT_NE(error.find("Random Greedy Tabu Annealing LocalSearch Exact"), std::string::npos)
+        EXPECT_NE(error.find("Random Greedy Tabu ExtendedTabu Annealing LocalSearch Exact"),
+                  std::string::npos)
             << error;
         std::string createError;
         EXPECT_EQ(CreateTaskScheduler(name, createError), nullptr) << name;

@@ -364,7 +364,7 @@ TEST_F(TaskCoordinatorTest, TaskEnergyIsTheSumOfTheClosedForms)
     const std::vector<double> cpuHz{1.5e9, 2e9, 2.5e9, 3e9};
     Build({120, 240, 360, 480}, 1000.0, cpuHz);
     TaskCoordinatorHelper helper;
-    helper.SetScheduler("Tabu");
+    helper.SetScheduler("ExtendedTabu");
     helper.SetAttribute("TasksPerEpoch", UintegerValue(3));
     helper.SetAttribute("EpochPeriod", TimeValue(Seconds(0.7)));
     Ptr<TaskCoordinator> c = Install(helper);
@@ -718,9 +718,9 @@ LinesOf(const std::vector<std::string>& log, const std::string& kind)
 // (common random numbers), even though it frees other servers.
 TEST_F(TaskCoordinatorTest, SameStreamsGiveIdenticalTraces)
 {
-    const auto a = RunScenario(77, "Tabu");
-    const auto b = RunScenario(77, "Tabu");
-    const auto other = RunScenario(78, "Tabu");
+    const auto a = RunScenario(77, "ExtendedTabu");
+    const auto b = RunScenario(77, "ExtendedTabu");
+    const auto other = RunScenario(78, "ExtendedTabu");
     const auto random = RunScenario(77, "Random");
     ASSERT_GT(LinesOf(a.log, "assigned").size(), 20u);
     EXPECT_EQ(a.log, b.log);
@@ -869,7 +869,8 @@ TEST_F(TaskCoordinatorTest, UnplacedTasksAreRetriedOrRejected)
 TEST_F(TaskCoordinatorTest, AttributesReachSchedulerAndProblem)
 {
     auto c = CreateObject<TaskCoordinator>();
-    EXPECT_EQ(c->GetScheduler()->GetInstanceTypeId().GetName(), "ns3::edgedml::TabuTaskScheduler");
+    EXPECT_EQ(c->GetScheduler()->GetInstanceTypeId().GetName(),
+              "ns3::edgedml::ExtendedTabuTaskScheduler");
     EXPECT_TRUE(c->SetAttributeFailSafe("Scheduler", StringValue("Exact")));
     EXPECT_EQ(c->GetScheduler()->GetInstanceTypeId().GetName(), "ns3::edgedml::ExactTaskScheduler");
     EXPECT_TRUE(

@@ -9,13 +9,17 @@
  *                 [--strict=true] [--timeLimitS=S] [--RngRun=N]
  *
  * One line per algorithm on stdout:
- *   algorithm=Greedy value=0.61 feasible=true status=feasible accepted=12
- *   time_ms=0.08 [upper_bound=0.62]
+ *   algorithm=LocalSearch value=0.61 feasible=true status=feasible accepted=12
+ *   time_ms=8.1 [upper_bound=0.62 gap_to_bound_pct=1.6129]
  * value is the objective: the sum of the chosen items' values (the format
- * has no constant term). With --disjoint=true item k of every class is
- * resource k (an edge server) and no two classes may use the same resource:
- * the layout WriteMmkp gives task-scheduling instances. Bad input: one line
- * on stderr and exit status 2.
+ * has no constant term). upper_bound is the bound the algorithm proved (the
+ * exact solver's, the Lagrangian bound of LocalSearch) and gap_to_bound_pct
+ * the relative gap 100 (upper_bound - value) / |upper_bound|, printed when a
+ * bound is known. --timeLimitS sets the TimeLimitS attribute of every
+ * algorithm that searches (Tabu, ExtendedTabu, Annealing, LocalSearch use the
+ * time given with restart rounds, Exact stops CBC at it). With --disjoint=true item k of every
+ * class is resource k (an edge server) and no two classes may use the same resource: the layout
+ * WriteMmkp gives task-scheduling instances. Bad input: one line on stderr and exit status 2.
  */
 
 #include "program-options.h"
@@ -63,8 +67,9 @@ main(int argc, char* argv[])
     TypeId::AttributeInformation limit;
     ExactTaskScheduler::GetTypeId().LookupAttributeByName("TimeLimitS", &limit);
     options.AddValue("timeLimitS",
-                     "Time limit, in s, of the algorithms with a TimeLimitS attribute (0: "
-                     "their default).",
+                     "Time limit, in s, of every algorithm that searches (their TimeLimitS "
+                     "attribute: the searches use the time given, Exact stops at it; 0: their "
+                     "default).",
                      timeLimitS,
                      MakeZeroOrDoubleChecker(limit.checker));
     if (auto status = options.Parse(argc, argv))
@@ -138,6 +143,12 @@ main(int argc, char* argv[])
         if (std::isfinite(solution.upperBound))
         {
             std::cout << " upper_bound=" << solution.upperBound;
+            if (solution.feasible && solution.upperBound != 0.0)
+            {
+                std::cout << " gap_to_bound_pct="
+                          << 100.0 * (solution.upperBound - solution.objective) /
+                                 std::fabs(solution.upperBound);
+            }
         }
         std::cout << std::endl;
         scheduler->Dispose();

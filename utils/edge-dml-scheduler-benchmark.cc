@@ -2,13 +2,14 @@
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * edge-dml-scheduler-benchmark: quality and speed of the task-scheduling
- * algorithms. Prints three tables on stdout:
+ * algorithms. Prints four tables on stdout (--tables chooses them):
  *
  *  1. Paper instances (n = 80, B in bandwidthsMhz, q = minTasks..79 step
  *     taskStep, several instances): per algorithm the mean and worst
- *     optimality gap against the proven CBC optimum, and the mean and worst
- *     time per solve.
- *  2. Equal time: the paper's tabu with growing iteration budgets against our
+ *     optimality gap against the proven CBC optimum, the mean and worst
+ *     wall time per solve and the mean processor time per solve (which
+ *     does not grow with the load of a shared machine).
+ *  2. Equal time: our extended tabu with growing iteration budgets against our
  *     LocalSearch, on the same instances.
  *  3. Scaling to n = 1,000 and n = 10,000 ES with q = n / 2 tasks and both
  *     capacities scaled by n / 80: time per solve and the gap against an
@@ -17,11 +18,20 @@
  *     steps (its minimum equals the LP bound; a finite number of steps gives
  *     a valid but weaker bound).
  *
- * The gap is (reference - utility) / reference of the system utility U.
- * Times are wall-clock on this machine; compare algorithms within one run.
+ *  4. Hard generated instances (MmkpInstanceGenerator: every class takes one
+ *     of 10 items, 10 dimensions, values correlated with the weights,
+ *     capacities half the heaviest demand), hardSizes classes: per algorithm
+ *     and time limit, the mean and worst gap to CBC's best bound after a long
+ *     run (hardReferenceS), the mean time and the number of instances solved
+ *     feasibly.
  *
- *   ./edge-dml-scheduler-benchmark                        (everything, ~10 min)
- *   ./edge-dml-scheduler-benchmark --scaleSizes=1000      (skip n = 10,000)
+ * The gap is (reference - utility) / reference of the objective. Times are
+ * wall-clock on this machine; compare algorithms within one run, and state
+ * the machine's load with the figures.
+ *
+ *   ./edge-dml-scheduler-benchmark                        (everything, ~40 min)
+ *   ./edge-dml-scheduler-benchmark --tables=paper,equal   (the paper's instances)
+ *   ./edge-dml-scheduler-benchmark --tables=hard --hardSizes=400 --hardTimeLimitsS=10
  */
 
 #include "attribute-text.h"
@@ -33,10 +43,12 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <ctime>
 #include <iomanip>
 #include <iostream>
 #include <limits>
 #include <map>
+#include <set>
 #include <sstream>
 
 using namespace ns3;
@@ -79,133 +91,31 @@ Gap(double utility, double reference)
 }
 
 /**
- * Minimise the Lagrangian bound by projected subgradient steps (Polyak step
- * towards a target of the best known utility). Returns the best bound,
+ * The Lagrangian bound minimised by the library's subgradient steps
+ * (LagrangianSubgradient, with the best known utility as the Polyak target),
  * evaluated by ComputeLagrangianBound so that its validity rests on the
  * library's tested function.
  */
 double
 SubgradientBound(const MmkpInstance& instance, double bestKnown, uint32_t steps)
 {
-    const uint32_t dims = instance.GetNumDimensions();
-    const uint32_t resources = instance.GetNumResources();
-    const bool disjoint = instance.AreResourcesDisjoint();
-    LagrangianMultipliers mult;
-    mult.capacityPrices.assign(dims, 0.0);
-    mult.resourcePrices.assign(disjoint ? resources : 0, 0.0);
-    LagrangianMultipliers best = mult;
-    double bestBound = ComputeLagrangianBound(instance, mult);
-    double factor = 1.0;
-    uint32_t sinceBetter = 0;
-    std::vector<double> gCap(dims);
-    std::vector<double> gRes(mult.resourcePrices.size());
-    for (uint32_t step = 0; step < steps; ++step)
-    {
-        // Subgradient at the current multipliers: C_d - load_d, 1 - uses_r.
-        std::fill(gCap.begin(), gCap.end(), 0.0);
-        std::fill(gRes.begin(), gRes.end(), 1.0);
-        for (uint32_t d = 0; d < dims; ++d)
-        {
-            gCap[d] = instance.GetCapacity(d);
-        }
-        double value = instance.GetBaseValue();
-        for (uint32_t d = 0; d < dims; ++d)
-        {
-            value += mult.capacityPrices[d] * instance.GetCapacity(d);
-        }
-        for (double mu : mult.resourcePrices)
-        {
-            value += mu;
-        }
-        for (uint32_t j = 0; j < instance.GetNumClasses(); ++j)
-        {
-            int64_t arg = MmkpInstance::REJECTED;
-            double bestReduced =
-                instance.MustAssignAll() ? -std::numeric_limits<double>::infinity() : 0.0;
-            for (int64_t k = instance.GetFirstItem(j); k < instance.GetEndItem(j); ++k)
-            {
-                const double* w = instance.GetWeights(k);
-                double reduced = instance.GetValue(k);
-                bool fits = true;
-                for (uint32_t d = 0; d < dims; ++d)
-                {
-                    reduced -= mult.capacityPrices[d] * w[d];
-                    fits = fits && w[d] <= instance.GetCapacity(d) * (1 + 1e-9);
-                }
-                const int32_t r = instance.GetResource(k);
-                if (disjoint && r >= 0)
-                {
-                    reduced -= mult.resourcePrices[r];
-                }
-                if (fits && reduced > bestReduced)
-                {
-                    bestReduced = reduced;
-                    arg = k;
-                }
-            }
-            if (arg == MmkpInstance::REJECTED)
-            {
-                continue;
-            }
-            value += bestReduced;
-            const double* w = instance.GetWeights(arg);
-            for (uint32_t d = 0; d < dims; ++d)
-            {
-                gCap[d] -= w[d];
-            }
-            const int32_t r = instance.GetResource(arg);
-            if (disjoint && r >= 0)
-            {
-                gRes[r] -= 1.0;
-            }
-        }
-        if (value < bestBound - 1e-12)
-        {
-            bestBound = value;
-            best = mult;
-            sinceBetter = 0;
-        }
-        else if (++sinceBetter >= 10)
-        {
-            factor /= 2;
-            sinceBetter = 0;
-        }
-        // Steps on prices per fraction of capacity, so that dimensions in
-        // different units (Hz, J) and the resources step alike.
-        for (uint32_t d = 0; d < dims; ++d)
-        {
-            const double c = instance.GetCapacity(d);
-            gCap[d] = c > 0 ? gCap[d] / c : 0.0;
-        }
-        double norm = 0;
-        for (uint32_t d = 0; d < dims; ++d)
-        {
-            norm += gCap[d] * gCap[d];
-        }
-        for (double g : gRes)
-        {
-            norm += g * g;
-        }
-        if (norm == 0)
-        {
-            break; // the relaxed solution is feasible and complementary
-        }
-        const double stepSize = factor * std::max(value - bestKnown, 1e-9) / norm;
-        for (uint32_t d = 0; d < dims; ++d)
-        {
-            const double c = instance.GetCapacity(d);
-            if (c > 0)
-            {
-                mult.capacityPrices[d] =
-                    std::max(0.0, mult.capacityPrices[d] - stepSize * gCap[d] / c);
-            }
-        }
-        for (std::size_t r = 0; r < gRes.size(); ++r)
-        {
-            mult.resourcePrices[r] = std::max(0.0, mult.resourcePrices[r] - stepSize * gRes[r]);
-        }
-    }
-    return ComputeLagrangianBound(instance, best);
+    const uint32_t resources = instance.AreResourcesDisjoint() ? instance.GetNumResources() : 0;
+    LagrangianSubgradient subgradient(instance, resources, 1.0, 10, 1e-9);
+    LagrangianSubgradient::Hooks hooks;
+    hooks.lowerBound = [&instance, bestKnown](double& lower) {
+        lower = bestKnown - instance.GetBaseValue();
+        return true;
+    };
+    subgradient.Run(steps, hooks);
+    return ComputeLagrangianBound(instance, subgradient.ToRaw(subgradient.GetBestMultipliers()));
+}
+
+/// Processor time of this (single-threaded) process, in ms: unlike wall
+/// time, it does not grow with the load of a shared machine.
+double
+CpuMs()
+{
+    return 1e3 * static_cast<double>(std::clock()) / CLOCKS_PER_SEC;
 }
 
 /// Seconds since a start point.
@@ -215,25 +125,361 @@ Since(std::chrono::steady_clock::time_point start)
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
+/// Options of the paper and equal-time tables.
+struct PaperOptions
+{
+    std::string bandwidthsMhz;       //!< as given
+    std::vector<double> bandwidths;  //!< B, in MHz
+    int64_t minTasks;                //!< smallest q
+    int64_t maxTasks;                //!< largest q
+    int64_t taskStep;                //!< step of q
+    int64_t instances;               //!< draws per point
+    std::vector<double> tabuBudgets; //!< ExtendedTabu MaxIterations of the equal-time table
+};
+
+/// Tables 1 and 2: the paper's instances against the proven CBC optimum.
+void
+PaperTables(const PaperOptions& o,
+            const std::vector<std::string>& names,
+            bool paperTable,
+            bool equalTable,
+            int64_t& stream)
+{
+    std::vector<Ptr<TaskScheduler>> schedulers;
+    for (const auto& name : names)
+    {
+        schedulers.push_back(CreateTaskScheduler(name));
+        stream += schedulers.back()->AssignStreams(stream);
+    }
+    std::vector<Ptr<TaskScheduler>> tabus;
+    for (double budget : o.tabuBudgets)
+    {
+        tabus.push_back(CreateTaskScheduler("ExtendedTabu"));
+        tabus.back()->SetAttribute("MaxIterations", UintegerValue(budget));
+        tabus.back()->SetAttribute("MaxStallIterations", UintegerValue(budget));
+        stream += tabus.back()->AssignStreams(stream);
+    }
+    Ptr<TaskScheduler> localSearch = CreateTaskScheduler("LocalSearch");
+    stream += localSearch->AssignStreams(stream);
+    Ptr<TaskScheduler> exact = CreateTaskScheduler("Exact");
+
+    std::map<std::string, std::pair<Stats, Stats>> quality; // name -> (gap %, ms)
+    std::map<std::string, Stats> cpu;                       // name -> processor ms
+    std::vector<std::pair<Stats, Stats>> equalTime(tabus.size() + 1);
+    Stats exactMs;
+    uint32_t unproven = 0;
+    SchedulingScenarioHelper scenarios;
+    scenarios.AssignStreams(stream + 1000);
+    for (int64_t k = 0; k < o.instances; ++k)
+    {
+        SchedulingScenario scenario = scenarios.Create(80, o.maxTasks);
+        for (double bMhz : o.bandwidths)
+        {
+            scenario.problem->SetAttribute("TaskBandwidthHz", DoubleValue(bMhz * 1e6));
+            for (int64_t q = o.minTasks; q <= o.maxTasks; q += o.taskStep)
+            {
+                scenario.problem->Build({scenario.tasks.begin(), scenario.tasks.begin() + q},
+                                        scenario.servers);
+                const MmkpInstance& instance = scenario.problem->GetInstance();
+                const MmkpSolution optimum = exact->Schedule(instance);
+                exactMs.Add(optimum.wallTimeMs);
+                if (optimum.status != SolveStatus::OPTIMAL)
+                {
+                    ++unproven;
+                    continue;
+                }
+                for (std::size_t a = 0; a < names.size() && paperTable; ++a)
+                {
+                    const double cpuStart = CpuMs();
+                    const MmkpSolution s = schedulers[a]->Schedule(instance);
+                    cpu[names[a]].Add(CpuMs() - cpuStart);
+                    quality[names[a]].first.Add(100 * Gap(s.objective, optimum.objective));
+                    quality[names[a]].second.Add(s.wallTimeMs);
+                }
+                for (std::size_t t = 0; t <= tabus.size() && equalTable; ++t)
+                {
+                    const MmkpSolution s =
+                        (t < tabus.size() ? tabus[t] : localSearch)->Schedule(instance);
+                    equalTime[t].first.Add(100 * Gap(s.objective, optimum.objective));
+                    equalTime[t].second.Add(s.wallTimeMs);
+                }
+            }
+        }
+        std::cerr << "\rpaper instances: " << k + 1 << "/" << o.instances << std::flush;
+    }
+    std::cerr << "\n";
+
+    std::cout << std::fixed;
+    if (paperTable)
+    {
+        std::cout << "== Paper instances: n = 80, B = " << o.bandwidthsMhz
+                  << " MHz, q = " << o.minTasks << ".." << o.maxTasks << " step " << o.taskStep
+                  << ", " << o.instances << " instances; gap vs the proven CBC optimum ("
+                  << exactMs.count - unproven << " solves proven, " << unproven
+                  << " not proven within the time limit and left out; CBC mean "
+                  << std::setprecision(1) << exactMs.Mean() << " ms, worst " << exactMs.worst
+                  << " ms) ==\n";
+        std::cout << "algorithm      mean_gap_%  worst_gap_%   mean_ms  worst_ms  mean_cpu_ms\n";
+        for (const auto& name : names)
+        {
+            const auto& [gap, ms] = quality[name];
+            std::cout << std::left << std::setw(13) << name << std::right << std::setprecision(4)
+                      << std::setw(12) << gap.Mean() << std::setw(13) << gap.worst
+                      << std::setprecision(3) << std::setw(10) << ms.Mean() << std::setw(10)
+                      << ms.worst << std::setw(13) << cpu[name].Mean() << "\n";
+        }
+        std::cout << "\n";
+    }
+    if (equalTable)
+    {
+        std::cout << "== Equal time: the extended tabu with growing budgets vs LocalSearch "
+                     "(same instances) ==\n";
+        std::cout << "algorithm                 mean_gap_%  worst_gap_%   mean_ms\n";
+        for (std::size_t t = 0; t <= tabus.size(); ++t)
+        {
+            std::ostringstream label;
+            if (t < tabus.size())
+            {
+                label << "ExtendedTabu(" << static_cast<uint64_t>(o.tabuBudgets[t]) << " it)";
+            }
+            else
+            {
+                label << "LocalSearch";
+            }
+            std::cout << std::left << std::setw(24) << label.str() << std::right
+                      << std::setprecision(4) << std::setw(12) << equalTime[t].first.Mean()
+                      << std::setw(13) << equalTime[t].first.worst << std::setprecision(3)
+                      << std::setw(10) << equalTime[t].second.Mean() << "\n";
+        }
+        std::cout << "\n";
+    }
+}
+
+/// Options of the scaling table.
+struct ScaleOptions
+{
+    std::vector<double> sizes; //!< numbers of ES n
+    double baseBandwidthMhz;   //!< bandwidth at n = 80
+    int64_t lpMaxItems;        //!< largest instance bounded by CBC's LP
+    int64_t subgradientSteps;  //!< steps of the Lagrangian bound otherwise
+};
+
+/// Table 3: scaling to large n against an upper bound.
+void
+ScalingTable(const ScaleOptions& o, const std::vector<std::string>& names, int64_t& stream)
+{
+    std::vector<Ptr<TaskScheduler>> schedulers;
+    for (const auto& name : names)
+    {
+        schedulers.push_back(CreateTaskScheduler(name));
+        stream += schedulers.back()->AssignStreams(stream);
+    }
+    Ptr<ExactTaskScheduler> exact = DynamicCast<ExactTaskScheduler>(CreateTaskScheduler("Exact"));
+    std::cout << std::fixed;
+    std::cout << "== Scaling: q = n/2, capacities x n/80 (B = " << o.baseBandwidthMhz
+              << " MHz x n/80, E = 60 J x n/80); gap vs an upper bound ==\n";
+    std::cout << "n       q      items      build_s  bound            algorithm      time_ms"
+                 "   accepted  utility     gap_%    cpu_ms\n";
+    for (double nValue : o.sizes)
+    {
+        const auto n = static_cast<uint32_t>(nValue);
+        const uint32_t q = n / 2;
+        auto buildStart = std::chrono::steady_clock::now();
+        SchedulingScenarioHelper large;
+        large.AssignStreams(stream + 5000 + n);
+        SchedulingScenario scenario = large.Create(n, q);
+        scenario.problem->SetAttribute("TaskBandwidthHz",
+                                       DoubleValue(o.baseBandwidthMhz * 1e6 * n / 80.0));
+        scenario.problem->SetAttribute("TaskEnergyBudgetJ", DoubleValue(60.0 * n / 80.0));
+        scenario.problem->Build(scenario.tasks, scenario.servers);
+        const MmkpInstance& instance = scenario.problem->GetInstance();
+        const double buildS = Since(buildStart);
+
+        std::vector<MmkpSolution> solutions;
+        std::vector<double> cpuMs;
+        double bestKnown = instance.GetBaseValue();
+        for (auto& scheduler : schedulers)
+        {
+            const double cpuStart = CpuMs();
+            solutions.push_back(scheduler->Schedule(instance));
+            cpuMs.push_back(CpuMs() - cpuStart);
+            if (solutions.back().feasible)
+            {
+                bestKnown = std::max(bestKnown, solutions.back().objective);
+            }
+        }
+        double bound = std::numeric_limits<double>::infinity();
+        std::string boundName;
+        if (static_cast<int64_t>(instance.GetNumItems()) <= o.lpMaxItems)
+        {
+            bound = exact->SolveLpRelaxationBound(instance);
+            boundName = "CBC LP";
+        }
+        else
+        {
+            bound = SubgradientBound(instance, bestKnown, o.subgradientSteps);
+            boundName = "Lagrangian";
+        }
+        for (const auto& s : solutions)
+        {
+            bound = std::min(bound, s.upperBound); // any proven bound is valid
+        }
+        for (std::size_t a = 0; a < names.size(); ++a)
+        {
+            const MmkpSolution& s = solutions[a];
+            std::cout << std::left << std::setw(8) << n << std::setw(7) << q << std::setw(11)
+                      << instance.GetNumItems() << std::right << std::setprecision(1)
+                      << std::setw(7) << buildS << "  " << std::left << std::setw(11) << boundName
+                      << std::right << std::setprecision(4) << std::setw(6) << bound << " "
+                      << std::left << std::setw(13) << names[a] << std::right
+                      << std::setprecision(1) << std::setw(9) << s.wallTimeMs << std::setw(11)
+                      << s.accepted << std::setprecision(4) << std::setw(9) << s.objective
+                      << std::setprecision(3) << std::setw(10) << 100 * Gap(s.objective, bound)
+                      << std::setprecision(1) << std::setw(10) << cpuMs[a] << "\n";
+        }
+    }
+    std::cout << "\n";
+}
+
+/// Options of the hard-instance table.
+struct HardOptions
+{
+    std::vector<int64_t> sizes;      //!< numbers of classes
+    int64_t instances;               //!< instances per size
+    std::vector<double> timeLimitsS; //!< time limits of the searching algorithms
+    double referenceS;               //!< CBC's time limit for the reference bound
+};
+
+/// Table 4: the hard generated instances against CBC's best bound.
+void
+HardTable(const HardOptions& o, const std::vector<std::string>& names, int64_t& stream)
+{
+    Ptr<MmkpInstanceGenerator> generator = CreateObject<MmkpInstanceGenerator>();
+    stream += generator->AssignStreams(stream);
+
+    // Per size: the instances and CBC's reference (best bound, best value).
+    struct Reference
+    {
+        MmkpInstance instance;  //!< the instance
+        MmkpSolution reference; //!< CBC after the long run
+    };
+
+    std::vector<std::vector<Reference>> cases;
+    for (int64_t q : o.sizes)
+    {
+        generator->SetAttribute("Classes", UintegerValue(q));
+        cases.emplace_back();
+        for (int64_t k = 0; k < o.instances; ++k)
+        {
+            MmkpInstance instance = generator->Generate();
+            Ptr<TaskScheduler> exact = CreateTaskScheduler("Exact");
+            exact->SetAttribute("TimeLimitS", DoubleValue(o.referenceS));
+            const MmkpSolution reference = exact->Schedule(instance);
+            cases.back().push_back({std::move(instance), reference});
+            std::cerr << "\rhard instances: CBC reference " << q << " classes, " << k + 1 << "/"
+                      << o.instances << std::flush;
+        }
+    }
+    std::cerr << "\n";
+    std::cout << std::fixed;
+    std::cout << "== Hard generated instances: q classes x 10 items x 10 dimensions, correlated "
+                 "values, capacities half the heaviest demand, every class assigned; "
+              << o.instances << " instance(s) per size; gap vs CBC's best bound after "
+              << std::setprecision(0) << o.referenceS << " s ==\n";
+    std::cout << "CBC reference (" << std::setprecision(0) << o.referenceS << " s):";
+    for (std::size_t s = 0; s < o.sizes.size(); ++s)
+    {
+        Stats gap;
+        for (const auto& c : cases[s])
+        {
+            gap.Add(100 * Gap(c.reference.objective, c.reference.upperBound));
+        }
+        std::cout << "  q=" << o.sizes[s] << ": incumbent gap " << std::setprecision(3)
+                  << gap.Mean() << " %";
+    }
+    std::cout << "\n";
+    std::cout << "algorithm      limit_s  classes  feasible  mean_gap_%  worst_gap_%   mean_ms\n";
+    for (const auto& name : names)
+    {
+        TypeId tid;
+        std::string error;
+        LookupTaskScheduler(name, tid, error);
+        TypeId::AttributeInformation info;
+        const bool searches = tid.LookupAttributeByName("TimeLimitS", &info);
+        // The same streams for every time limit, so that a longer limit
+        // follows the path of a shorter one further.
+        const int64_t base = stream;
+        stream += 16 * static_cast<int64_t>(o.sizes.size()) * o.instances;
+        for (double limit : o.timeLimitsS)
+        {
+            for (std::size_t s = 0; s < o.sizes.size(); ++s)
+            {
+                Stats gap;
+                Stats ms;
+                uint32_t feasible = 0;
+                for (std::size_t k = 0; k < cases[s].size(); ++k)
+                {
+                    const auto& c = cases[s][k];
+                    Ptr<TaskScheduler> scheduler = CreateTaskScheduler(name);
+                    scheduler->AssignStreams(base + 16 * static_cast<int64_t>(s * o.instances + k));
+                    if (searches)
+                    {
+                        scheduler->SetAttribute("TimeLimitS", DoubleValue(limit));
+                    }
+                    const MmkpSolution solution = scheduler->Schedule(c.instance);
+                    feasible += solution.feasible ? 1 : 0;
+                    if (solution.feasible)
+                    {
+                        gap.Add(100 * Gap(solution.objective, c.reference.upperBound));
+                    }
+                    ms.Add(solution.wallTimeMs);
+                }
+                std::cout << std::left << std::setw(13) << name << std::right
+                          << std::setprecision(1) << std::setw(9) << (searches ? limit : 0.0)
+                          << std::setw(9) << o.sizes[s] << std::setw(7) << feasible << "/"
+                          << std::left << std::setw(3) << cases[s].size() << std::right
+                          << std::setprecision(3) << std::setw(12) << gap.Mean() << std::setw(13)
+                          << gap.worst << std::setprecision(1) << std::setw(10) << ms.Mean()
+                          << "\n";
+            }
+            if (!searches)
+            {
+                break; // no time limit to vary
+            }
+        }
+    }
+    std::cout << "\n";
+}
+
 } // namespace
 
 int
 main(int argc, char* argv[])
 {
+    std::string tables = "paper,equal,scale,hard";
     std::string bandwidthsMhz = "10,30,50,80";
     uint32_t minTasks = 10;
     uint32_t maxTasks = 79;
     uint32_t taskStep = 10;
     uint32_t instances = 3;
-    std::string algorithms = "Random,Greedy,Tabu,Annealing,LocalSearch";
+    std::string algorithms = "Random,Greedy,Tabu,ExtendedTabu,Annealing,LocalSearch";
     std::string tabuIterations = "1000,10000,50000";
     std::string scaleSizes = "1000,10000";
     double scaleBaseBandwidthMhz = 30.0;
     uint32_t lpMaxItems = 600000;
     uint32_t subgradientSteps = 150;
+    std::string hardSizes = "100,200,300,400";
+    uint32_t hardInstances = 1;
+    std::string hardTimeLimitsS = "1,10";
+    double hardReferenceS = 300.0;
+    std::string hardAlgorithms = "Random,Greedy,Tabu,ExtendedTabu,Annealing,LocalSearch,Exact";
 
     ProgramOptions options("edge-dml-scheduler-benchmark",
                            "Quality and speed of the task-scheduling algorithms.");
+    options.AddValue("tables",
+                     "Tables to print, comma-separated: paper, equal, scale, hard.",
+                     tables,
+                     MakeListChecker(MakeChoiceChecker({"paper", "equal", "scale", "hard"})));
     options.AddValue("bandwidthsMhz",
                      "Paper instances: bandwidths B, in MHz.",
                      bandwidthsMhz,
@@ -257,14 +503,14 @@ main(int argc, char* argv[])
                      instances,
                      MakeUintegerChecker<uint32_t>(1, 10000));
     options.AddValue("algorithms",
-                     "Heuristics to measure, comma-separated.",
+                     "Heuristics of the paper and scaling tables, comma-separated.",
                      algorithms,
                      MakeListChecker(MakeDerivedTypeNameChecker<TaskScheduler>()));
     // Tabu iterations are a uint32_t attribute. n ES with q = n/2 tasks make
     // n^2/2 items: 5e7 at n = 10000, the largest size measured (memory and
     // time grow with n^2; 100000 would need 5e9 items).
     options.AddValue("tabuIterations",
-                     "Tabu MaxIterations budgets of the equal-time table.",
+                     "Extended tabu MaxIterations budgets of the equal-time table.",
                      tabuIterations,
                      MakeListChecker(MakeUintegerChecker<uint32_t>(1)));
     options.AddValue("scaleSizes",
@@ -287,6 +533,34 @@ main(int argc, char* argv[])
                      "Scaling: subgradient steps of the Lagrangian bound.",
                      subgradientSteps,
                      MakeUintegerChecker<uint32_t>(0, 10000000));
+    options.AddValue("hardSizes",
+                     "Hard instances: numbers of classes, comma-separated (10 items and 10 "
+                     "dimensions each).",
+                     hardSizes,
+                     MakeListChecker(MakeUintegerChecker<uint32_t>(1, 100000)),
+                     "classes");
+    options.AddValue("hardInstances",
+                     "Hard instances: instances per size.",
+                     hardInstances,
+                     MakeUintegerChecker<uint32_t>(1, 1000));
+    // Time limits every scheduler's TimeLimitS accepts (the exact one's bounds).
+    TypeId::AttributeInformation limit;
+    ExactTaskScheduler::GetTypeId().LookupAttributeByName("TimeLimitS", &limit);
+    options.AddValue("hardTimeLimitsS",
+                     "Hard instances: time limits of the searching algorithms, in s, "
+                     "comma-separated.",
+                     hardTimeLimitsS,
+                     MakeListChecker(limit.checker),
+                     "s");
+    options.AddValue("hardReferenceS",
+                     "Hard instances: CBC's time limit for the reference bound, in s.",
+                     hardReferenceS,
+                     limit.checker,
+                     "s");
+    options.AddValue("hardAlgorithms",
+                     "Algorithms of the hard-instance table, comma-separated.",
+                     hardAlgorithms,
+                     MakeListChecker(MakeDerivedTypeNameChecker<TaskScheduler>()));
     if (auto status = options.Parse(argc, argv))
     {
         return *status;
@@ -296,186 +570,64 @@ main(int argc, char* argv[])
         return options.FailBelow("maxTasks", maxTasks, minTasks, "tasks, at least minTasks");
     }
     std::vector<std::string> items;
+    SplitList(tables, items);
+    const std::set<std::string> chosen(items.begin(), items.end());
+    PaperOptions paper;
+    paper.bandwidthsMhz = bandwidthsMhz;
     SplitList(bandwidthsMhz, items);
-    std::vector<double> bandwidths;
     for (const auto& item : items)
     {
-        bandwidths.push_back(std::stod(item));
+        paper.bandwidths.push_back(std::stod(item));
     }
+    paper.minTasks = minTasks;
+    paper.maxTasks = maxTasks;
+    paper.taskStep = taskStep;
+    paper.instances = instances;
     SplitList(tabuIterations, items);
-    std::vector<double> tabuBudgets;
     for (const auto& item : items)
     {
-        tabuBudgets.push_back(std::stod(item));
+        paper.tabuBudgets.push_back(std::stod(item));
     }
+    ScaleOptions scale;
     SplitList(scaleSizes, items);
-    std::vector<double> sizes;
     for (const auto& item : items)
     {
-        sizes.push_back(std::stod(item));
+        scale.sizes.push_back(std::stod(item));
     }
+    scale.baseBandwidthMhz = scaleBaseBandwidthMhz;
+    scale.lpMaxItems = lpMaxItems;
+    scale.subgradientSteps = subgradientSteps;
+    HardOptions hard;
+    SplitList(hardSizes, items);
+    for (const auto& item : items)
+    {
+        hard.sizes.push_back(std::stoll(item));
+    }
+    hard.instances = hardInstances;
+    SplitList(hardTimeLimitsS, items);
+    for (const auto& item : items)
+    {
+        hard.timeLimitsS.push_back(std::stod(item));
+    }
+    hard.referenceS = hardReferenceS;
     std::vector<std::string> names;
     SplitList(algorithms, names);
+    std::vector<std::string> hardNames;
+    SplitList(hardAlgorithms, hardNames);
 
     int64_t stream = 0;
-    std::vector<Ptr<TaskScheduler>> schedulers;
-    for (const auto& name : names)
+    if (chosen.count("paper") || chosen.count("equal"))
     {
-        schedulers.push_back(CreateTaskScheduler(name));
-        stream += schedulers.back()->AssignStreams(stream);
+        PaperTables(paper, names, chosen.count("paper") > 0, chosen.count("equal") > 0, stream);
     }
-    std::vector<Ptr<TaskScheduler>> tabus;
-    for (double budget : tabuBudgets)
+    if (chosen.count("scale"))
     {
-        tabus.push_back(CreateTaskScheduler("Tabu"));
-        tabus.back()->SetAttribute("MaxIterations", UintegerValue(budget));
-        tabus.back()->SetAttribute("MaxStallIterations", UintegerValue(budget));
-        stream += tabus.back()->AssignStreams(stream);
+        ScalingTable(scale, names, stream);
     }
-    Ptr<TaskScheduler> localSearch = CreateTaskScheduler("LocalSearch");
-    stream += localSearch->AssignStreams(stream);
-    Ptr<ExactTaskScheduler> exact = DynamicCast<ExactTaskScheduler>(CreateTaskScheduler("Exact"));
-
-    // 1 and 2: the paper's instances.
-    std::map<std::string, std::pair<Stats, Stats>> quality; // name -> (gap %, ms)
-    std::vector<std::pair<Stats, Stats>> equalTime(tabus.size() + 1);
-    Stats exactMs;
-    uint32_t unproven = 0;
-    SchedulingScenarioHelper scenarios;
-    scenarios.AssignStreams(stream + 1000);
-    for (uint32_t k = 0; k < instances; ++k)
+    if (chosen.count("hard"))
     {
-        SchedulingScenario scenario = scenarios.Create(80, maxTasks);
-        for (double bMhz : bandwidths)
-        {
-            scenario.problem->SetAttribute("TaskBandwidthHz", DoubleValue(bMhz * 1e6));
-            for (uint32_t q = minTasks; q <= maxTasks; q += taskStep)
-            {
-                scenario.problem->Build({scenario.tasks.begin(), scenario.tasks.begin() + q},
-                                        scenario.servers);
-                const MmkpInstance& instance = scenario.problem->GetInstance();
-                const MmkpSolution optimum = exact->Schedule(instance);
-                exactMs.Add(optimum.wallTimeMs);
-                if (optimum.status != SolveStatus::OPTIMAL)
-                {
-                    ++unproven;
-                    continue;
-                }
-                for (std::size_t a = 0; a < names.size(); ++a)
-                {
-                    const MmkpSolution s = schedulers[a]->Schedule(instance);
-                    quality[names[a]].first.Add(100 * Gap(s.objective, optimum.objective));
-                    quality[names[a]].second.Add(s.wallTimeMs);
-                }
-                for (std::size_t t = 0; t <= tabus.size(); ++t)
-                {
-                    const MmkpSolution s =
-                        (t < tabus.size() ? tabus[t] : localSearch)->Schedule(instance);
-                    equalTime[t].first.Add(100 * Gap(s.objective, optimum.objective));
-                    equalTime[t].second.Add(s.wallTimeMs);
-                }
-            }
-        }
-        std::cerr << "\rpaper instances: " << k + 1 << "/" << instances << std::flush;
+        HardTable(hard, hardNames, stream);
     }
-    std::cerr << "\n";
-
-    std::cout << std::fixed;
-    std::cout << "== Paper instances: n = 80, B = " << bandwidthsMhz << " MHz, q = " << minTasks
-              << ".." << maxTasks << " step " << taskStep << ", " << instances
-              << " instances; gap vs the proven CBC optimum (" << exactMs.count - unproven
-              << " solves proven, " << unproven
-              << " not proven within the time limit and left out; CBC mean " << std::setprecision(1)
-              << exactMs.Mean() << " ms, worst " << exactMs.worst << " ms) ==\n";
-    std::cout << "algorithm      mean_gap_%  worst_gap_%   mean_ms  worst_ms\n";
-    for (const auto& name : names)
-    {
-        const auto& [gap, ms] = quality[name];
-        std::cout << std::left << std::setw(13) << name << std::right << std::setprecision(4)
-                  << std::setw(12) << gap.Mean() << std::setw(13) << gap.worst
-                  << std::setprecision(3) << std::setw(10) << ms.Mean() << std::setw(10) << ms.worst
-                  << "\n";
-    }
-
-    std::cout << "\n== Equal time: the paper's tabu with growing budgets vs LocalSearch "
-                 "(same instances) ==\n";
-    std::cout << "algorithm                 mean_gap_%  worst_gap_%   mean_ms\n";
-    for (std::size_t t = 0; t <= tabus.size(); ++t)
-    {
-        std::ostringstream label;
-        if (t < tabus.size())
-        {
-            label << "Tabu(" << static_cast<uint64_t>(tabuBudgets[t]) << " it)";
-        }
-        else
-        {
-            label << "LocalSearch";
-        }
-        std::cout << std::left << std::setw(24) << label.str() << std::right << std::setprecision(4)
-                  << std::setw(12) << equalTime[t].first.Mean() << std::setw(13)
-                  << equalTime[t].first.worst << std::setprecision(3) << std::setw(10)
-                  << equalTime[t].second.Mean() << "\n";
-    }
-
-    // 3: scaling.
-    std::cout << "\n== Scaling: q = n/2, capacities x n/80 (B = " << scaleBaseBandwidthMhz
-              << " MHz x n/80, E = 60 J x n/80); gap vs an upper bound ==\n";
-    std::cout << "n       q      items      build_s  bound            algorithm      time_ms"
-                 "   accepted  utility     gap_%\n";
-    for (double nValue : sizes)
-    {
-        const auto n = static_cast<uint32_t>(nValue);
-        const uint32_t q = n / 2;
-        auto buildStart = std::chrono::steady_clock::now();
-        SchedulingScenarioHelper large;
-        large.AssignStreams(stream + 5000 + n);
-        SchedulingScenario scenario = large.Create(n, q);
-        scenario.problem->SetAttribute("TaskBandwidthHz",
-                                       DoubleValue(scaleBaseBandwidthMhz * 1e6 * n / 80.0));
-        scenario.problem->SetAttribute("TaskEnergyBudgetJ", DoubleValue(60.0 * n / 80.0));
-        scenario.problem->Build(scenario.tasks, scenario.servers);
-        const MmkpInstance& instance = scenario.problem->GetInstance();
-        const double buildS = Since(buildStart);
-
-        std::vector<MmkpSolution> solutions;
-        double bestKnown = instance.GetBaseValue();
-        for (auto& scheduler : schedulers)
-        {
-            solutions.push_back(scheduler->Schedule(instance));
-            if (solutions.back().feasible)
-            {
-                bestKnown = std::max(bestKnown, solutions.back().objective);
-            }
-        }
-        double bound = std::numeric_limits<double>::infinity();
-        std::string boundName;
-        if (instance.GetNumItems() <= lpMaxItems)
-        {
-            bound = exact->SolveLpRelaxationBound(instance);
-            boundName = "CBC LP";
-        }
-        else
-        {
-            bound = SubgradientBound(instance, bestKnown, subgradientSteps);
-            boundName = "Lagrangian";
-        }
-        for (const auto& s : solutions)
-        {
-            bound = std::min(bound, s.upperBound); // any proven bound is valid
-        }
-        for (std::size_t a = 0; a < names.size(); ++a)
-        {
-            const MmkpSolution& s = solutions[a];
-            std::cout << std::left << std::setw(8) << n << std::setw(7) << q << std::setw(11)
-                      << instance.GetNumItems() << std::right << std::setprecision(1)
-                      << std::setw(7) << buildS << "  " << std::left << std::setw(11) << boundName
-                      << std::right << std::setprecision(4) << std::setw(6) << bound << " "
-                      << std::left << std::setw(13) << names[a] << std::right
-                      << std::setprecision(1) << std::setw(9) << s.wallTimeMs << std::setw(11)
-                      << s.accepted << std::setprecision(4) << std::setw(9) << s.objective
-                      << std::setprecision(3) << std::setw(10) << 100 * Gap(s.objective, bound)
-                      << "\n";
-        }
-    }
+    Simulator::Destroy();
     return 0;
 }

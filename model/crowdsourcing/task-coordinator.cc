@@ -40,11 +40,11 @@ TaskCoordinator::GetTypeId()
             .SetGroupName("EdgeDml")
             .AddConstructor<TaskCoordinator>()
             .AddAttribute("Scheduler",
-                          "The task scheduler: a short name (Random, Greedy, Tabu, Annealing, "
-                          "LocalSearch, Exact) or the TypeId name of a TaskScheduler subclass, "
-                          "created with its default attributes (SetScheduler takes a "
+                          "The task scheduler: a short name (Random, Greedy, Tabu, ExtendedTabu, "
+                          "Annealing, LocalSearch, Exact) or the TypeId name of a TaskScheduler "
+                          "subclass, created with its default attributes (SetScheduler takes a "
                           "configured one).",
-                          StringValue("Tabu"),
+                          StringValue("ExtendedTabu"),
                           MakeStringAccessor(&TaskCoordinator::SetSchedulerName,
                                              &TaskCoordinator::GetSchedulerName),
                           MakeDerivedTypeNameChecker<TaskScheduler>())

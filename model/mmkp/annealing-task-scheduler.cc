@@ -4,8 +4,7 @@
 
 #include "annealing-task-scheduler.h"
 
-#include "greedy-task-scheduler.h"
-#include "mmkp-search-state.h"
+#include "mmkp-move-sampler.h"
 
 #include "ns3/abort.h"
 #include "ns3/double.h"
@@ -27,7 +26,7 @@ AnnealingTaskScheduler::GetTypeId()
 {
     static TypeId tid =
         TypeId("ns3::edgedml::AnnealingTaskScheduler")
-            .SetParent<TaskScheduler>()
+            .SetParent<NeighbourhoodSearchTaskScheduler>()
             .SetGroupName("EdgeDml")
             .AddConstructor<AnnealingTaskScheduler>()
             .AddAttribute("InitialTemperature",
@@ -62,102 +61,50 @@ AnnealingTaskScheduler::GetTypeId()
     return tid;
 }
 
-AnnealingTaskScheduler::AnnealingTaskScheduler()
-    : m_orderRng(CreateObject<UniformRandomVariable>()),
-      m_moveRng(CreateObject<UniformRandomVariable>())
-{
-}
+AnnealingTaskScheduler::AnnealingTaskScheduler() = default;
 
 AnnealingTaskScheduler::~AnnealingTaskScheduler() = default;
 
-TaskScheduler::Result
-AnnealingTaskScheduler::DoSchedule(const MmkpInstance& instance)
+void
+AnnealingTaskScheduler::Search(MmkpSearchState& state,
+                               Incumbent& best,
+                               const SearchDeadline& deadline)
 {
     NS_ABORT_MSG_IF(m_insertProbability + m_removeProbability > 1.0,
                     "AnnealingTaskScheduler: InsertProbability + RemoveProbability = "
                         << m_insertProbability + m_removeProbability << " exceeds 1");
-    Result result;
-    MmkpSearchState state(instance);
-    if (!BuildGreedyAssignment(state, DrawRandomClassOrder(instance.GetNumClasses(), m_orderRng)))
-    {
-        result.status = SolveStatus::NO_SOLUTION_FOUND;
-        return result;
-    }
-    result.status = SolveStatus::FEASIBLE;
-    result.assignment = state.GetAssignment();
-    double bestObjective = state.GetObjective();
+    const MmkpInstance& instance = state.GetInstance();
     if (instance.GetNumItems() == 0)
     {
-        return result;
+        return;
     }
-
+    const MmkpMoveSampler sampler(instance, 0);
     double temperature = m_initialTemperature * state.GetMeanAbsValue();
-
     const bool strict = instance.MustAssignAll();
     const double pInsert = strict ? 0.0 : m_insertProbability;
     const double pRemove = strict ? 0.0 : m_removeProbability;
-    const uint32_t rows = state.GetNumRows();
     MmkpMove move;
-    for (uint32_t step = 0; step < m_iterations; ++step, temperature *= m_coolingFactor)
+    for (uint32_t step = 0; step < m_iterations && !deadline.IsExpired();
+         ++step, temperature *= m_coolingFactor)
     {
         const double u = m_moveRng->GetValue();
-        move.count = 0;
+        bool drawn;
         if (u < pInsert)
         {
-            if (state.GetNumRejected() == 0)
-            {
-                continue;
-            }
-            const uint32_t cls =
-                state.GetRejectedClass(m_moveRng->GetInteger(0, state.GetNumRejected() - 1));
-            const uint32_t items = instance.GetNumItems(cls);
-            if (items == 0)
-            {
-                continue;
-            }
-            const int64_t item = instance.GetFirstItem(cls) + m_moveRng->GetInteger(0, items - 1);
-            move.cls[0] = cls;
-            move.to[0] = item;
-            move.count = 1;
-            if (state.UsesResourceRows())
-            {
-                // The holder of the item's ES, if any, is rejected in exchange.
-                const int64_t holder = state.GetRowOwner(state.GetRow(item));
-                if (holder != MmkpInstance::REJECTED)
-                {
-                    move.cls[1] = static_cast<uint32_t>(holder);
-                    move.to[1] = MmkpInstance::REJECTED;
-                    move.count = 2;
-                }
-            }
+            drawn = sampler.DrawInsert(state, m_moveRng, move);
         }
         else if (u < pInsert + pRemove)
         {
-            if (state.GetNumAssigned() == 0)
-            {
-                continue;
-            }
-            move.cls[0] =
-                state.GetAssignedClass(m_moveRng->GetInteger(0, state.GetNumAssigned() - 1));
-            move.to[0] = MmkpInstance::REJECTED;
-            move.count = 1;
+            drawn = sampler.DrawRemove(state, m_moveRng, move);
         }
         else
         {
-            if (state.GetNumAssigned() == 0 || rows < 2)
-            {
-                continue;
-            }
-            uint32_t cls;
-            uint32_t b;
-            DrawRowMove(state, m_moveRng, cls, b);
-            if (!state.MakeRowMove(cls, b, move))
-            {
-                continue;
-            }
+            uint32_t fromRow;
+            uint32_t toRow;
+            drawn = sampler.DrawSwap(state, m_moveRng, move, fromRow, toRow);
         }
         double delta;
-        if (!state.Evaluate(move, delta))
+        if (!drawn || !state.Evaluate(move, delta))
         {
             continue;
         }
@@ -167,22 +114,14 @@ AnnealingTaskScheduler::DoSchedule(const MmkpInstance& instance)
             continue;
         }
         state.Apply(move);
-        if (state.GetObjective() > bestObjective + 1e-9 * (1.0 + std::abs(bestObjective)))
-        {
-            bestObjective = state.GetObjective();
-            result.assignment = state.GetAssignment();
-        }
+        best.Offer(state);
     }
-    NS_LOG_DEBUG("annealing best " << bestObjective);
-    return result;
 }
 
-int64_t
-AnnealingTaskScheduler::DoAssignStreams(int64_t stream)
+void
+AnnealingTaskScheduler::Diversify(MmkpSearchState& /* state */, uint32_t /* round */)
 {
-    m_orderRng->SetStream(stream);
-    m_moveRng->SetStream(stream + 1);
-    return 2;
+    // A new annealing from T0 is diversification enough.
 }
 
 } // namespace edgedml

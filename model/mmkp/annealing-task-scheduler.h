@@ -5,9 +5,7 @@
 #ifndef EDGE_DML_ANNEALING_TASK_SCHEDULER_H
 #define EDGE_DML_ANNEALING_TASK_SCHEDULER_H
 
-#include "task-scheduler.h"
-
-#include "ns3/random-variable-stream.h"
+#include "neighbourhood-search-task-scheduler.h"
 
 namespace ns3
 {
@@ -18,9 +16,11 @@ namespace edgedml
  * \ingroup edge-dml
  * \brief Simulated annealing from the greedy start (the system model, "Task scheduling").
  *
- * The start is BuildGreedyAssignment on a class order drawn as
- * GreedyTaskScheduler draws it, from this object's first stream. Each of
- * Iterations steps draws one move from the second stream:
+ * The start is the paper's greedy of NeighbourhoodSearchTaskScheduler (the
+ * class order drawn as GreedyTaskScheduler draws it, from this object's
+ * first stream; the feasibility-first repair when the greedy fails on a
+ * Strict instance). Each of Iterations steps draws one move from the second
+ * stream (MmkpMoveSampler, insert lists off):
  * - Valued instances only, with probability InsertProbability: a rejected
  *   task and one of its items uniformly; if another task holds that item's
  *   ES, that task is rejected in exchange (an "insert", or "exchange").
@@ -39,9 +39,11 @@ namespace edgedml
  * (test/random-mmkp-instances.h shapes), where they beat smaller
  * temperatures and fewer inserts clearly. The best solution seen is returned, never
  * worse than the greedy start. Strict instances only use row moves, so every
- * task stays assigned. Uses two random streams (class order, moves).
+ * task stays assigned. A restart round (Restarts, TimeLimitS) anneals again
+ * from the best solution, from T0. Uses two random streams (class order,
+ * moves).
  */
-class AnnealingTaskScheduler : public TaskScheduler
+class AnnealingTaskScheduler : public NeighbourhoodSearchTaskScheduler
 {
   public:
     /**
@@ -54,16 +56,14 @@ class AnnealingTaskScheduler : public TaskScheduler
     ~AnnealingTaskScheduler() override;
 
   private:
-    Result DoSchedule(const MmkpInstance& instance) override;
-    int64_t DoAssignStreams(int64_t stream) override;
+    void Search(MmkpSearchState& state, Incumbent& best, const SearchDeadline& deadline) override;
+    void Diversify(MmkpSearchState& state, uint32_t round) override;
 
-    Ptr<UniformRandomVariable> m_orderRng; //!< draws the greedy class order
-    Ptr<UniformRandomVariable> m_moveRng;  //!< draws moves and acceptances
-    double m_initialTemperature;           //!< T0 relative to the mean |item value|
-    double m_coolingFactor;                //!< temperature factor per step, in (0, 1]
-    uint32_t m_iterations;                 //!< number of steps
-    double m_insertProbability;            //!< probability of an insert move (Valued)
-    double m_removeProbability;            //!< probability of a remove move (Valued)
+    double m_initialTemperature; //!< T0 relative to the mean |item value|
+    double m_coolingFactor;      //!< temperature factor per step, in (0, 1]
+    uint32_t m_iterations;       //!< number of steps
+    double m_insertProbability;  //!< probability of an insert move (Valued)
+    double m_removeProbability;  //!< probability of a remove move (Valued)
 };
 
 } // namespace edgedml

@@ -4,6 +4,13 @@
 
 #include "exact-task-scheduler.h"
 
+#include "greedy-task-scheduler.h"
+#include "lagrangian-bound.h"
+#include "lagrangian-subgradient.h"
+#include "mmkp-feasibility-repair.h"
+#include "mmkp-search-state.h"
+#include "search-deadline.h"
+
 #include "ns3/abort.h"
 #include "ns3/boolean.h"
 #include "ns3/double.h"
@@ -14,9 +21,11 @@
 #include <cmath>
 #include <coin/CbcModel.hpp>
 #include <coin/CbcSolver.hpp>
+#include <coin/ClpEventHandler.hpp>
 #include <coin/CoinMessageHandler.hpp>
 #include <coin/OsiClpSolverInterface.hpp>
 #include <limits>
+#include <numeric>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -183,6 +192,78 @@ Arg(double value)
     return os.str();
 }
 
+/**
+ * Stops every simplex solve of CLP (the root LP, cut rounds, nodes) at the
+ * solve's deadline, which CBC's own time limit does not cover.
+ */
+class DeadlineEventHandler : public ClpEventHandler
+{
+  public:
+    /// \param deadline the deadline
+    explicit DeadlineEventHandler(const SearchDeadline& deadline)
+        : m_deadline(deadline)
+    {
+    }
+
+    int event(Event whichEvent) override
+    {
+        return whichEvent == endOfIteration && m_deadline.IsExpired() ? 0 : -1;
+    }
+
+    ClpEventHandler* clone() const override
+    {
+        return new DeadlineEventHandler(*this);
+    }
+
+  private:
+    SearchDeadline m_deadline; //!< when to stop
+};
+
+/**
+ * The heuristic fallback: the paper's greedy with the classes in index order and,
+ * when it leaves a class of a MustAssignAll instance unplaced, the
+ * feasibility-first repair. No random draw.
+ * \param instance the instance \param deadline the solve's deadline
+ * \param[out] start the assignment
+ * \return whether it is feasible
+ */
+bool
+BuildFallback(const MmkpInstance& instance,
+              const SearchDeadline& deadline,
+              std::vector<int64_t>& start)
+{
+    MmkpSearchState state(instance);
+    std::vector<uint32_t> order(instance.GetNumClasses());
+    std::iota(order.begin(), order.end(), 0U);
+    if (!BuildGreedyAssignment(state, order) &&
+        !MmkpFeasibilityRepair::MakeFeasible(state, deadline))
+    {
+        return false;
+    }
+    start = state.GetAssignment();
+    return true;
+}
+
+/**
+ * A Lagrangian bound when CBC gives none: a few subgradient steps towards a
+ * known objective.
+ * \param instance the instance \param known a known objective (base included)
+ * \return the bound (base included)
+ */
+double
+FallbackBound(const MmkpInstance& instance, double known)
+{
+    const uint32_t resources = instance.AreResourcesDisjoint() ? instance.GetNumResources() : 0;
+    LagrangianSubgradient subgradient(instance, resources, 1.0, 8, 1e-9);
+    LagrangianSubgradient::Hooks hooks;
+    hooks.lowerBound = [&instance, known](double& lower) {
+        lower = known - instance.GetBaseValue();
+        return true;
+    };
+    subgradient.Run(30, hooks);
+    return ComputeLagrangianBound(instance, subgradient.ToRaw(subgradient.GetBestMultipliers()));
+}
+
 } // namespace
 
 TypeId
@@ -194,8 +275,9 @@ ExactTaskScheduler::GetTypeId()
             .SetGroupName("EdgeDml")
             .AddConstructor<ExactTaskScheduler>()
             .AddAttribute("TimeLimitS",
-                          "Wall-clock limit of one CBC solve, in seconds; at the limit the best "
-                          "solution and CBC's bound are returned (status feasible).",
+                          "Wall-clock limit of one solve, in seconds, the root LP and the cut "
+                          "rounds included; at the limit the best solution and CBC's bound are "
+                          "returned (status feasible).",
                           DoubleValue(60.0),
                           MakeDoubleAccessor(&ExactTaskScheduler::m_timeLimitS),
                           MakeDoubleChecker<double>(1e-3, 1e7))
@@ -216,6 +298,13 @@ ExactTaskScheduler::GetTypeId()
                           UintegerValue(0),
                           MakeUintegerAccessor(&ExactTaskScheduler::m_maxNodes),
                           MakeUintegerChecker<uint32_t>())
+            .AddAttribute("HeuristicFallback",
+                          "Whether a heuristic solution is built first (the greedy in class "
+                          "order, repaired when a Strict instance needs it) and returned when "
+                          "CBC stops at the time limit without a better one.",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&ExactTaskScheduler::m_heuristicFallback),
+                          MakeBooleanChecker())
             .AddAttribute("UsePreprocessing",
                           "Whether CBC preprocesses the integer program (CglPreProcess) "
                           "before branch and bound.",
@@ -273,6 +362,7 @@ TaskScheduler::Result
 ExactTaskScheduler::DoSchedule(const MmkpInstance& instance)
 {
     NS_LOG_FUNCTION(this << instance.GetNumClasses() << instance.GetNumItems());
+    const SearchDeadline deadline(m_timeLimitS);
     const uint32_t q = instance.GetNumClasses();
     const bool mustAssignAll = instance.MustAssignAll();
     const double base = instance.GetBaseValue();
@@ -294,15 +384,30 @@ ExactTaskScheduler::DoSchedule(const MmkpInstance& instance)
         return result;
     }
 
+    // The heuristic fallback: the answer if CBC is stopped before it finds a
+    // better solution. (Given to CBC as a MIP start it made CBC skip the root
+    // heuristics that find its good incumbents on hard instances.)
+    std::vector<int64_t> start;
+    const bool haveStart = m_heuristicFallback && BuildFallback(instance, deadline, start);
+    const double startObjective =
+        haveStart ? instance.Evaluate(start) : -std::numeric_limits<double>::infinity();
+    // A Lagrangian bound, in case CBC is stopped before it has a valid one.
+    const double fallbackBound = FallbackBound(instance, haveStart ? startObjective : base);
+
     OsiClpSolverInterface solver;
     LoadModel(model, solver);
     for (int c = 0; c < model.NumColumns(); ++c)
     {
         solver.setInteger(c);
     }
+    // Every LP solve stops at the deadline, which CBC's time limit does not
+    // cover (the root LP and the cut rounds).
+    DeadlineEventHandler stopAtDeadline(deadline);
+    solver.getModelPtr()->passInEventHandler(&stopAtDeadline);
     CbcModel cbc(solver);
     CbcSolverUsefulData solverData;
     CbcMain0(cbc, solverData);
+    NS_LOG_DEBUG("before CBC: " << deadline.GetRemainingS() << " s left");
     cbc.setLogLevel(0);
     cbc.messageHandler()->setLogLevel(0);
     // The CBC driver's parameters, as on its command line; "-log 0 -slog 0"
@@ -317,7 +422,7 @@ ExactTaskScheduler::DoSchedule(const MmkpInstance& instance)
                                   "-timeMode",
                                   "elapsed",
                                   "-seconds",
-                                  Arg(m_timeLimitS),
+                                  Arg(std::max(deadline.GetRemainingS(), 1e-3)),
                                   "-allowableGap",
                                   Arg(m_absoluteGap),
                                   "-ratioGap",
@@ -338,22 +443,37 @@ ExactTaskScheduler::DoSchedule(const MmkpInstance& instance)
     {
         argv.push_back(a.c_str());
     }
-    CbcMain1(static_cast<int>(argv.size()), argv.data(), cbc, nullptr, solverData);
+    if (!deadline.IsExpired())
+    {
+        CbcMain1(static_cast<int>(argv.size()), argv.data(), cbc, nullptr, solverData);
+    }
 
+    // Stopped at the deadline before branching, CBC may hold the objective
+    // of an interrupted LP, which bounds nothing: then only the Lagrangian
+    // bound is used.
+    const bool stoppedEarly = deadline.IsExpired();
     const double cbcBound = cbc.getBestPossibleObjValue();
-    double bound = std::abs(cbcBound) < HUGE_OBJECTIVE ? base - cbcBound
-                                                       : std::numeric_limits<double>::infinity();
+    double bound = std::abs(cbcBound) < HUGE_OBJECTIVE && !(stoppedEarly && cbc.getNodeCount() == 0)
+                       ? std::min(base - cbcBound, fallbackBound)
+                       : fallbackBound;
     NS_LOG_DEBUG("CBC: optimal " << cbc.isProvenOptimal() << " infeasible "
                                  << cbc.isProvenInfeasible() << " nodes " << cbc.getNodeCount()
-                                 << " bound " << bound);
+                                 << " bound " << bound << " stopped " << stoppedEarly);
 
     const double* x = cbc.bestSolution();
     if (!x)
     {
-        if (cbc.isProvenInfeasible() && mustAssignAll)
+        if (cbc.isProvenInfeasible() && mustAssignAll && !stoppedEarly && !haveStart)
         {
             result.status = SolveStatus::INFEASIBLE;
             result.upperBound = -std::numeric_limits<double>::infinity();
+        }
+        else if (haveStart)
+        {
+            // Stopped before CBC found anything: the heuristic's solution.
+            result.assignment = start;
+            result.status = SolveStatus::FEASIBLE;
+            result.upperBound = bound;
         }
         else if (mustAssignAll)
         {
@@ -366,11 +486,11 @@ ExactTaskScheduler::DoSchedule(const MmkpInstance& instance)
             result.status = SolveStatus::FEASIBLE;
             result.upperBound = std::max(bound, base);
         }
-        return result;
+        return CheckBound(instance, fallbackBound, result);
     }
 
     // Round the binary solution; keep at most one item per class.
-    bool proven = cbc.isProvenOptimal();
+    bool proven = cbc.isProvenOptimal() && !stoppedEarly;
     for (int c = 0; c < model.NumColumns(); ++c)
     {
         if (x[c] > 0.5)
@@ -395,7 +515,12 @@ ExactTaskScheduler::DoSchedule(const MmkpInstance& instance)
             result.assignment.assign(q, MmkpInstance::REJECTED);
             result.status = SolveStatus::NO_SOLUTION_FOUND;
             result.upperBound = bound;
-            return result;
+            if (haveStart)
+            {
+                result.assignment = start;
+                result.status = SolveStatus::FEASIBLE;
+            }
+            return CheckBound(instance, fallbackBound, result);
         }
         // Reject the chosen items of lowest value until the assignment passes.
         std::vector<uint32_t> chosen;
@@ -420,8 +545,33 @@ ExactTaskScheduler::DoSchedule(const MmkpInstance& instance)
             }
         }
     }
+    if (haveStart && startObjective > instance.Evaluate(result.assignment))
+    {
+        result.assignment = start; // CBC's incumbent, as rounded, is worse than the heuristic's
+        proven = false;
+    }
     result.status = proven ? SolveStatus::OPTIMAL : SolveStatus::FEASIBLE;
     result.upperBound = std::max(bound, instance.Evaluate(result.assignment));
+    return CheckBound(instance, fallbackBound, result);
+}
+
+TaskScheduler::Result
+ExactTaskScheduler::CheckBound(const MmkpInstance& instance,
+                               double fallbackBound,
+                               Result& result) const
+{
+    // A bound below the returned objective (CBC stopped in an LP, or no
+    // bound at all) is replaced by the Lagrangian bound.
+    if (result.status != SolveStatus::FEASIBLE)
+    {
+        return result;
+    }
+    const double objective = instance.Evaluate(result.assignment);
+    if (!std::isfinite(result.upperBound) ||
+        result.upperBound < objective - 1e-9 * (1.0 + std::abs(objective)))
+    {
+        result.upperBound = std::max(fallbackBound, objective);
+    }
     return result;
 }
 

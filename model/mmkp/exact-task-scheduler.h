@@ -92,13 +92,22 @@ class ExactTaskScheduler : public TaskScheduler
 
   private:
     Result DoSchedule(const MmkpInstance& instance) override;
+    /**
+     * \brief Replace a missing bound, or one below the returned objective
+     * (CBC stopped inside an LP), by a Lagrangian bound.
+     * \param instance the instance \param fallbackBound the Lagrangian bound
+     * \param result a FEASIBLE result (others pass)
+     * \return the result
+     */
+    Result CheckBound(const MmkpInstance& instance, double fallbackBound, Result& result) const;
     int64_t DoAssignStreams(int64_t stream) override;
 
-    double m_timeLimitS;     //!< wall-clock limit of one CBC solve, in seconds
-    double m_relativeGap;    //!< stop when (bound - best) / |best| is below this (fraction)
-    double m_absoluteGap;    //!< stop when bound - best is below this (objective units)
-    uint32_t m_maxNodes;     //!< branch-and-bound node limit, 0 for none (nodes)
-    bool m_usePreprocessing; //!< whether CBC preprocesses the model (CglPreProcess)
+    double m_timeLimitS;      //!< wall-clock limit of one CBC solve, in seconds
+    double m_relativeGap;     //!< stop when (bound - best) / |best| is below this (fraction)
+    double m_absoluteGap;     //!< stop when bound - best is below this (objective units)
+    uint32_t m_maxNodes;      //!< branch-and-bound node limit, 0 for none (nodes)
+    bool m_usePreprocessing;  //!< whether CBC preprocesses the model (CglPreProcess)
+    bool m_heuristicFallback; //!< whether a heuristic solution backs a stopped solve
 };
 
 } // namespace edgedml

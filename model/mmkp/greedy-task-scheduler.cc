@@ -4,6 +4,8 @@
 
 #include "greedy-task-scheduler.h"
 
+#include "mmkp-feasibility-repair.h"
+
 #include "ns3/log.h"
 
 #include <limits>
@@ -91,13 +93,21 @@ GreedyTaskScheduler::DoSchedule(const MmkpInstance& instance)
     const bool placed =
         BuildGreedyAssignment(state, DrawRandomClassOrder(instance.GetNumClasses(), m_orderRng));
     Result result;
-    if (!placed)
+    result.status = SolveStatus::FEASIBLE;
+    if (placed)
+    {
+        result.assignment = state.GetAssignment();
+        return result;
+    }
+    // Strict and the paper's rule left a task unplaced: feasibility first.
+    MmkpSearchState repaired(instance);
+    repaired.SetAssignment(state.GetAssignment());
+    if (!MmkpFeasibilityRepair::MakeFeasible(repaired, SearchDeadline()))
     {
         result.status = SolveStatus::NO_SOLUTION_FOUND;
         return result;
     }
-    result.assignment = state.GetAssignment();
-    result.status = SolveStatus::FEASIBLE;
+    result.assignment = repaired.GetAssignment();
     return result;
 }
 

@@ -48,9 +48,11 @@ bool BuildGreedyAssignment(MmkpSearchState& state, const std::vector<uint32_t>& 
  * \ingroup edge-dml
  * \brief The paper's greedy task scheduler (the system model, "Task scheduling"): tasks in a
  * uniformly random order, each to its highest-utility free ES that fits both
- * capacities; see BuildGreedyAssignment. Status FEASIBLE, or
- * NO_SOLUTION_FOUND when a Strict instance has a task it cannot place.
- * Uses one random stream (the class order).
+ * capacities; see BuildGreedyAssignment. When that rule leaves a task of a
+ * Strict instance unplaced, the feasibility-first path runs instead
+ * (MmkpFeasibilityRepair::MakeFeasible from the greedy's partial
+ * placement). Status FEASIBLE, or NO_SOLUTION_FOUND when the repair fails
+ * too. Uses one random stream (the class order).
  */
 class GreedyTaskScheduler : public TaskScheduler
 {

@@ -5,7 +5,7 @@
 #ifndef EDGE_DML_LOCAL_SEARCH_TASK_SCHEDULER_H
 #define EDGE_DML_LOCAL_SEARCH_TASK_SCHEDULER_H
 
-#include "task-scheduler.h"
+#include "anytime-task-scheduler.h"
 
 #include "ns3/ptr.h"
 #include "ns3/random-variable-stream.h"
@@ -79,7 +79,7 @@ namespace edgedml
  * range), then the value; if not every class is placed at the end the result
  * is NO_SOLUTION_FOUND (INFEASIBLE when some class has no item that fits).
  */
-class LocalSearchTaskScheduler : public TaskScheduler
+class LocalSearchTaskScheduler : public AnytimeTaskScheduler
 {
   public:
     /**
@@ -95,6 +95,9 @@ class LocalSearchTaskScheduler : public TaskScheduler
     void DoDispose() override;
 
   private:
+    struct Settings;
+    class Solve;
+
     Result DoSchedule(const MmkpInstance& instance) override;
     int64_t DoAssignStreams(int64_t stream) override;
 
@@ -112,6 +115,11 @@ class LocalSearchTaskScheduler : public TaskScheduler
     uint32_t m_evictScan;            //!< assigned classes tried by the make-room move
     uint64_t m_maxMoveEvaluations;   //!< cap on evaluated moves over the whole search
     uint64_t m_workBudget;           //!< size-adaptive effort in candidate visits (0: unlimited)
+    uint32_t m_roundIterations;      //!< oscillation iterations per restart round
+    uint32_t m_roundPerturbation;    //!< random changes before a round after a fruitless one
+    uint32_t m_boundIterations;      //!< subgradient updates before the first round
+    double m_penaltyWeight;          //!< excess penalty relative to the capacity prices
+    uint32_t m_maxInfeasibleIterations;  //!< infeasible iterations before the way back
     Ptr<UniformRandomVariable> m_random; //!< perturbation choices
 };
 

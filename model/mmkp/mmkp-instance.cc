@@ -70,6 +70,12 @@ MmkpInstance::Reserve(uint32_t classes, std::size_t items)
 }
 
 void
+MmkpInstance::DeclareResources(uint32_t count)
+{
+    m_numResources = std::max(m_numResources, count);
+}
+
+void
 MmkpInstance::SetResourcesDisjoint(bool disjoint)
 {
     m_disjoint = disjoint;

@@ -75,6 +75,14 @@ class MmkpInstance
      */
     void Reserve(uint32_t classes, std::size_t items);
 
+    /**
+     * \brief Declare resources that no item may use yet: GetNumResources()
+     * is at least count afterwards (a sub-instance keeps the resource
+     * numbering of the instance it was cut from).
+     * \param count the number of resources
+     */
+    void DeclareResources(uint32_t count);
+
     /// \param disjoint whether no two chosen items may share a resource
     void SetResourcesDisjoint(bool disjoint);
     /// \param all whether every class must get exactly one item (Strict preset)

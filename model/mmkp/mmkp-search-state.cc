@@ -15,13 +15,17 @@ namespace ns3
 namespace edgedml
 {
 
-MmkpSearchState::MmkpSearchState(const MmkpInstance& instance, bool rowMoves)
+MmkpSearchState::MmkpSearchState(const MmkpInstance& instance,
+                                 bool rowMoves,
+                                 uint64_t denseLookupLimit)
     : m_instance(instance),
       m_dims(instance.GetNumDimensions()),
       m_assignment(instance.GetNumClasses(), MmkpInstance::REJECTED),
       m_loads(instance.GetNumDimensions(), 0.0),
       m_capacities(instance.GetCapacities()),
-      m_listPos(instance.GetNumClasses(), 0)
+      m_listPos(instance.GetNumClasses(), 0),
+      m_denseLookupLimit(denseLookupLimit),
+      m_scratch(instance.GetNumDimensions(), 0.0)
 {
     if (instance.AreResourcesDisjoint())
     {
@@ -72,7 +76,7 @@ void
 MmkpSearchState::BuildLookup()
 {
     const uint32_t q = m_instance.GetNumClasses();
-    if (static_cast<uint64_t>(q) * m_numRows <= DENSE_LOOKUP_LIMIT)
+    if (static_cast<uint64_t>(q) * m_numRows <= m_denseLookupLimit)
     {
         m_dense.assign(static_cast<std::size_t>(q) * m_numRows, MmkpInstance::REJECTED);
         for (uint32_t j = 0; j < q; ++j)
@@ -215,6 +219,19 @@ MmkpSearchState::GetLoad(uint32_t dimension) const
     return m_loads[dimension];
 }
 
+bool
+MmkpSearchState::IsWithinCapacities() const
+{
+    for (uint32_t d = 0; d < m_dims; ++d)
+    {
+        if (m_loads[d] > m_capacities[d])
+        {
+            return false;
+        }
+    }
+    return true;
+}
+
 uint32_t
 MmkpSearchState::GetNumAssigned() const
 {
@@ -291,21 +308,11 @@ MmkpSearchState::SearchRowItem(uint32_t cls, uint32_t row) const
 }
 
 bool
-MmkpSearchState::Evaluate(const MmkpMove& move, double& delta) const
+MmkpSearchState::ChangeOf(const MmkpMove& move, double& delta) const
 {
     delta = 0.0;
-    double change[8];
-    std::vector<double> bigChange;
-    double* dLoad = change;
-    if (m_dims > 8)
-    {
-        bigChange.assign(m_dims, 0.0);
-        dLoad = bigChange.data();
-    }
-    else
-    {
-        std::fill(change, change + m_dims, 0.0);
-    }
+    double* dLoad = m_scratch.data();
+    std::fill(dLoad, dLoad + m_dims, 0.0);
     const bool disjoint = !m_owner.empty();
     int32_t claimed = MmkpInstance::NO_RESOURCE;
     for (uint32_t k = 0; k < move.count; ++k)
@@ -350,6 +357,17 @@ MmkpSearchState::Evaluate(const MmkpMove& move, double& delta) const
             claimed = r;
         }
     }
+    return true;
+}
+
+bool
+MmkpSearchState::Evaluate(const MmkpMove& move, double& delta) const
+{
+    if (!ChangeOf(move, delta))
+    {
+        return false;
+    }
+    const double* dLoad = m_scratch.data();
     for (uint32_t d = 0; d < m_dims; ++d)
     {
         if (dLoad[d] > 0.0 && m_loads[d] + dLoad[d] > m_capacities[d])
@@ -358,6 +376,38 @@ MmkpSearchState::Evaluate(const MmkpMove& move, double& delta) const
         }
     }
     return true;
+}
+
+bool
+MmkpSearchState::EvaluateExcess(const MmkpMove& move,
+                                const double* unitPenalty,
+                                double& delta,
+                                double& penalty) const
+{
+    if (!ChangeOf(move, delta))
+    {
+        return false;
+    }
+    const double* dLoad = m_scratch.data();
+    penalty = 0.0;
+    for (uint32_t d = 0; d < m_dims; ++d)
+    {
+        const double excess = m_loads[d] + dLoad[d] - m_capacities[d];
+        penalty += excess > 0.0 ? unitPenalty[d] * excess : 0.0;
+    }
+    return true;
+}
+
+double
+MmkpSearchState::GetExcessPenalty(const double* unitPenalty) const
+{
+    double penalty = 0.0;
+    for (uint32_t d = 0; d < m_dims; ++d)
+    {
+        const double excess = m_loads[d] - m_capacities[d];
+        penalty += excess > 0.0 ? unitPenalty[d] * excess : 0.0;
+    }
+    return penalty;
 }
 
 void

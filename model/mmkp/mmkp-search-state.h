@@ -51,7 +51,8 @@ struct MmkpMove
  *
  * <b>Row lookup.</b> GetRowItem(cls, row) finds the item of a class on a row
  * (the highest-valued one if a class has several items on one resource): a
- * dense q x n table when q n is at most DENSE_LOOKUP_LIMIT entries (8 bytes each); otherwise
+ * dense q x n table when q n is at most the constructor's denseLookupLimit (default
+ * DENSE_LOOKUP_LIMIT) entries (8 bytes each); otherwise
  * a binary search over the class's items, directly when every class lists its
  * items in strictly increasing resource order (the layout the problem builder
  * and the tests use, no extra memory), else over a per-class sorted index (4
@@ -75,8 +76,12 @@ class MmkpSearchState
      *        over all items, plus the lookup); a construction heuristic that
      *        makes no row moves passes false, and then GetNumRows() is 0 and
      *        the row functions must not be used
+     * \param denseLookupLimit largest q n for which the row lookup is a
+     *        dense table (8 bytes per entry)
      */
-    explicit MmkpSearchState(const MmkpInstance& instance, bool rowMoves = true);
+    explicit MmkpSearchState(const MmkpInstance& instance,
+                             bool rowMoves = true,
+                             uint64_t denseLookupLimit = DENSE_LOOKUP_LIMIT);
 
     /// \return the mean |value| over all items (0 without items), computed
     ///         in the constructor's pass when rowMoves is set, else 0
@@ -103,6 +108,62 @@ class MmkpSearchState
     double GetObjective() const;
     /// \param dimension a dimension \return the current load
     double GetLoad(uint32_t dimension) const;
+
+    /**
+     * \param resource a resource of the instance
+     * \return the class holding it when resources are disjoint, else REJECTED
+     */
+    int64_t GetResourceOwner(int32_t resource) const
+    {
+        return m_owner.empty() || resource == MmkpInstance::NO_RESOURCE ? MmkpInstance::REJECTED
+                                                                        : m_owner[resource];
+    }
+
+    /**
+     * \brief Whether an item's resource is free (or it has none, or resources
+     * are not disjoint).
+     * \param item a global item index
+     * \return whether no class holds its resource
+     */
+    bool IsResourceFree(int64_t item) const
+    {
+        return GetResourceOwner(m_instance.GetResource(item)) == MmkpInstance::REJECTED;
+    }
+
+    /**
+     * \brief Capacity check of a change of the loads, in O(m): whether the
+     * current loads plus the weights of add1 and add2 minus those of remove1
+     * and remove2 are within every capacity (exactly). Resources and classes
+     * are not checked. Entries equal to MmkpInstance::REJECTED are ignored.
+     * \param add1 an item added \param add2 a second item added
+     * \param remove1 an item removed \param remove2 a second item removed
+     * \return whether every new load is <= its capacity
+     */
+    bool FitsChange(int64_t add1, int64_t add2, int64_t remove1, int64_t remove2) const
+    {
+        const double* a1 = add1 != MmkpInstance::REJECTED ? m_instance.GetWeights(add1) : nullptr;
+        const double* a2 = add2 != MmkpInstance::REJECTED ? m_instance.GetWeights(add2) : nullptr;
+        const double* r1 =
+            remove1 != MmkpInstance::REJECTED ? m_instance.GetWeights(remove1) : nullptr;
+        const double* r2 =
+            remove2 != MmkpInstance::REJECTED ? m_instance.GetWeights(remove2) : nullptr;
+        for (uint32_t d = 0; d < m_dims; ++d)
+        {
+            double l = m_loads[d];
+            l += a1 ? a1[d] : 0.0;
+            l += a2 ? a2[d] : 0.0;
+            l -= r1 ? r1[d] : 0.0;
+            l -= r2 ? r2[d] : 0.0;
+            if (l > m_capacities[d])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// \return whether every load is within its capacity (exactly)
+    bool IsWithinCapacities() const;
 
     /// \return the number of assigned classes
     uint32_t GetNumAssigned() const;
@@ -199,6 +260,28 @@ class MmkpSearchState
     bool Evaluate(const MmkpMove& move, double& delta) const;
 
     /**
+     * \brief Like Evaluate, but the capacities are a penalty instead of a
+     * constraint: the penalty of the loads after the move,
+     * sum_d unitPenalty[d] max(0, L_d - C_d), in O(m).
+     * \param move the move
+     * \param unitPenalty per dimension, the penalty of one unit of excess
+     * \param[out] delta the change of the objective if the move is applied
+     * \param[out] penalty the penalty after the move
+     * \return false when the move uses a resource twice or rejects a class
+     *         that must be assigned (then delta and penalty are meaningless)
+     */
+    bool EvaluateExcess(const MmkpMove& move,
+                        const double* unitPenalty,
+                        double& delta,
+                        double& penalty) const;
+
+    /**
+     * \param unitPenalty per dimension, the penalty of one unit of excess
+     * \return sum_d unitPenalty[d] max(0, L_d - C_d) of the current loads
+     */
+    double GetExcessPenalty(const double* unitPenalty) const;
+
+    /**
      * \brief Apply a move (feasibility is the caller's business).
      * \param move the move
      */
@@ -218,6 +301,14 @@ class MmkpSearchState
   private:
     /// \brief Recompute loads, objective and owners from the assignment.
     void Recompute();
+    /**
+     * \brief The objective change of a move and, in m_scratch, its load
+     * change per dimension.
+     * \param move the move \param[out] delta the objective change
+     * \return false when the move uses a resource twice or rejects a class
+     *         that must be assigned
+     */
+    bool ChangeOf(const MmkpMove& move, double& delta) const;
     /// \brief Set class cls to item (updates everything but drift counter).
     /// \param cls the class \param item the new item or REJECTED
     void Set(uint32_t cls, int64_t item);
@@ -229,23 +320,25 @@ class MmkpSearchState
     /// \brief Build the row lookup structure.
     void BuildLookup();
 
-    const MmkpInstance& m_instance;      //!< the instance
-    uint32_t m_dims;                     //!< number of dimensions
-    std::vector<int64_t> m_assignment;   //!< chosen item per class
-    std::vector<double> m_loads;         //!< load per dimension
-    std::vector<double> m_capacities;    //!< capacity per dimension (copy, for speed)
-    std::vector<int64_t> m_owner;        //!< class holding each resource (disjoint only)
-    std::vector<uint32_t> m_assigned;    //!< assigned classes, unordered
-    std::vector<uint32_t> m_rejected;    //!< rejected classes, unordered
-    std::vector<uint32_t> m_listPos;     //!< position of each class in its list
-    double m_objective{0.0};             //!< current objective
-    double m_meanAbsValue{0.0};          //!< mean |value| over all items
-    uint64_t m_movesSinceRecompute{0};   //!< applied moves since the last Recompute
-    bool m_resourceRows{false};          //!< rows are exclusive resources
-    uint32_t m_numRows{0};               //!< number of rows
-    std::vector<int64_t> m_dense;        //!< dense (class, row) -> item, or REJECTED
-    bool m_sortedClasses{false};         //!< classes list items in increasing resource order
-    std::vector<uint32_t> m_sortedIndex; //!< per class, item offsets sorted by resource
+    const MmkpInstance& m_instance;        //!< the instance
+    uint32_t m_dims;                       //!< number of dimensions
+    std::vector<int64_t> m_assignment;     //!< chosen item per class
+    std::vector<double> m_loads;           //!< load per dimension
+    std::vector<double> m_capacities;      //!< capacity per dimension (copy, for speed)
+    std::vector<int64_t> m_owner;          //!< class holding each resource (disjoint only)
+    std::vector<uint32_t> m_assigned;      //!< assigned classes, unordered
+    std::vector<uint32_t> m_rejected;      //!< rejected classes, unordered
+    std::vector<uint32_t> m_listPos;       //!< position of each class in its list
+    double m_objective{0.0};               //!< current objective
+    double m_meanAbsValue{0.0};            //!< mean |value| over all items
+    uint64_t m_movesSinceRecompute{0};     //!< applied moves since the last Recompute
+    bool m_resourceRows{false};            //!< rows are exclusive resources
+    uint32_t m_numRows{0};                 //!< number of rows
+    std::vector<int64_t> m_dense;          //!< dense (class, row) -> item, or REJECTED
+    bool m_sortedClasses{false};           //!< classes list items in increasing resource order
+    std::vector<uint32_t> m_sortedIndex;   //!< per class, item offsets sorted by resource
+    uint64_t m_denseLookupLimit;           //!< largest q n with a dense row lookup
+    mutable std::vector<double> m_scratch; //!< per-dimension load change of Evaluate
 };
 
 /**

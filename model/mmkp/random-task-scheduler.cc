@@ -5,6 +5,7 @@
 #include "random-task-scheduler.h"
 
 #include "greedy-task-scheduler.h"
+#include "mmkp-feasibility-repair.h"
 
 #include "ns3/log.h"
 
@@ -44,6 +45,24 @@ RandomTaskScheduler::DoDispose()
 {
     m_rng = nullptr;
     TaskScheduler::DoDispose();
+}
+
+TaskScheduler::Result
+RandomTaskScheduler::RepairStrict(const MmkpInstance& instance,
+                                  const std::vector<int64_t>& partial) const
+{
+    MmkpSearchState state(instance);
+    state.SetAssignment(partial);
+    Result result;
+    if (!MmkpFeasibilityRepair::MakeFeasible(state, SearchDeadline()))
+    {
+        result.assignment.assign(instance.GetNumClasses(), MmkpInstance::REJECTED);
+        result.status = SolveStatus::NO_SOLUTION_FOUND;
+        return result;
+    }
+    result.assignment = state.GetAssignment();
+    result.status = SolveStatus::FEASIBLE;
+    return result;
 }
 
 int64_t
@@ -99,9 +118,7 @@ RandomTaskScheduler::DoSchedule(const MmkpInstance& instance)
         {
             if (mustAssignAll)
             {
-                result.assignment.assign(q, MmkpInstance::REJECTED);
-                result.status = SolveStatus::NO_SOLUTION_FOUND;
-                return result;
+                return RepairStrict(instance, result.assignment);
             }
             continue;
         }

@@ -28,9 +28,11 @@ namespace edgedml
  * whose resource is still free. When rejecting is allowed (not
  * MmkpInstance::MustAssignAll) only items of value > 0 are candidates, since
  * rejecting is free; a class without candidates is rejected. Under
- * MustAssignAll every fitting item is a candidate, and if some class has none
- * the run ends with NO_SOLUTION_FOUND (the algorithm does not prove
- * infeasibility).
+ * MustAssignAll every fitting item is a candidate; if some class has none, the
+ * random rule has failed and the feasibility-first path runs instead
+ * (MmkpFeasibilityRepair::MakeFeasible from the placement so far); only if
+ * that fails too does the run end with NO_SOLUTION_FOUND (the algorithm
+ * does not prove infeasibility).
  *
  * Cost: one shuffle of the classes plus one pass over each class's items,
  * O(classes + items * dimensions) time and O(classes + resources + largest
@@ -56,6 +58,14 @@ class RandomTaskScheduler : public TaskScheduler
   private:
     Result DoSchedule(const MmkpInstance& instance) override;
     int64_t DoAssignStreams(int64_t stream) override;
+    /**
+     * \brief The feasibility-first path when the random placement of a
+     * MustAssignAll instance leaves a class without a fitting item.
+     * \param instance the instance
+     * \param partial the placement so far
+     * \return the repaired assignment (FEASIBLE) or NO_SOLUTION_FOUND
+     */
+    Result RepairStrict(const MmkpInstance& instance, const std::vector<int64_t>& partial) const;
 
     Ptr<UniformRandomVariable> m_rng;    //!< order of the classes and the item choices
     std::vector<uint32_t> m_order;       //!< reused: the visiting order of the classes

@@ -18,12 +18,8 @@ namespace edgedml
 const std::vector<std::string>&
 GetTaskSchedulerShortNames()
 {
-    static const std::vector<std::string> names{"Random",
-                                                "Greedy",
-                                                "Tabu",
-                                                "Annealing",
-                                                "LocalSearch",
-                                                "Exact"};
+    static const std::vector<std::string>
+        names{"Random", "Greedy", "Tabu", "ExtendedTabu", "Annealing", "LocalSearch", "Exact"};
     return names;
 }
 

@@ -20,8 +20,8 @@ namespace edgedml
 /**
  * \ingroup edge-dml
  * \brief The short names of the task-scheduling algorithms, in the order
- * tools and examples list them: Random, Greedy, Tabu, Annealing, LocalSearch,
- * Exact.
+ * tools and examples list them: Random, Greedy, Tabu (the paper's), ExtendedTabu
+ * (ours), Annealing, LocalSearch, Exact.
  * \return the names
  */
 const std::vector<std::string>& GetTaskSchedulerShortNames();

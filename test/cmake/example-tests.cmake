@@ -38,7 +38,7 @@ function(edge_dml_example_tests)
     COMMAND
       ${CMAKE_COMMAND} -DPROGRAM=${mmkp}
       "-DARGS=--input=${mmkp_data}/small-disjoint.mmkp;--algorithm=all;--disjoint=true"
-      "-DEXPECT_STDOUT=algorithm=Random value=[-0-9.e]+ feasible=true.*algorithm=Greedy value=[-0-9.e]+ feasible=true.*algorithm=Tabu value=[-0-9.e]+ feasible=true.*algorithm=Annealing value=[-0-9.e]+ feasible=true.*algorithm=LocalSearch value=[-0-9.e]+ feasible=true.*algorithm=Exact value=10.5 feasible=true"
+      "-DEXPECT_STDOUT=algorithm=Random value=[-0-9.e]+ feasible=true.*algorithm=Greedy value=[-0-9.e]+ feasible=true.*algorithm=Tabu value=[-0-9.e]+ feasible=true.*algorithm=ExtendedTabu value=[-0-9.e]+ feasible=true.*algorithm=Annealing value=[-0-9.e]+ feasible=true.*algorithm=LocalSearch value=[-0-9.e]+ feasible=true.*algorithm=Exact value=10.5 feasible=true"
       -P ${scripts}/expect-stdout.cmake
   )
 

@@ -16,7 +16,8 @@ set(EDGE_DML_OPTION_SWEEPS
     "edge-dml-uplink|--numEdgeServers=2 --rounds=1 --payloadBytes=2000 --roundIntervalS=0.5 --drainS=1 --quiet|numEdgeServers rounds payloadBytes roundIntervalS drainS"
     "edge-dml-paper|--numEdgeServers=3 --minTasks=1 --maxTasks=2 --taskStep=1 --instances=1 --bandwidthsMhz=10 --figure3BandwidthMhz=10 --algorithms=Greedy --plot=false --quiet --measureTime=false|numEdgeServers maxTasks instances"
     "edge-dml-mmkp|--input=@MMKP@/small.mmkp --algorithm=Greedy|"
-    "edge-dml-scheduler-benchmark|--bandwidthsMhz=10 --minTasks=1 --maxTasks=1 --taskStep=1 --instances=1 --algorithms=Greedy --tabuIterations=1 --scaleSizes=2 --subgradientSteps=1|instances maxTasks subgradientSteps scaleSizes tabuIterations"
+    "edge-dml-scheduler-benchmark|--bandwidthsMhz=10 --minTasks=1 --maxTasks=1 --taskStep=1 --instances=1 --algorithms=Greedy --tabuIterations=1 --scaleSizes=2 --subgradientSteps=1 --hardSizes=2 --hardReferenceS=0.1 --hardTimeLimitsS=0.01 --hardAlgorithms=Greedy|instances maxTasks subgradientSteps scaleSizes tabuIterations hardSizes hardInstances hardReferenceS hardTimeLimitsS"
+    "edge-dml-mmkp-generator|--classes=2 --items=2 --dimensions=1 --output=sweep.mmkp|classes items dimensions"
     "edge-dml-centralised-sgd|--trainLimit=200 --testLimit=50 --epochs=1|epochs rounds"
     # Reads all of Fashion-MNIST: the base points to no data, so that every
     # run ends at once (its options are the flagship's, swept there).

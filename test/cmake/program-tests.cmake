@@ -49,7 +49,7 @@ set(EDGE_DML_COMMON_BAD_INPUTS
     "AttributeIntegerNotWhole|--ns3::edgedml::FixedRbAllocator::RbsPerDevice=1.5|2|RbsPerDevice=1.5 is invalid: not a whole number"
     "AttributeIntegerHuge|--ns3::edgedml::FixedRbAllocator::RbsPerDevice=1e20|2|RbsPerDevice=1e20 is invalid: must be <= 4294967295"
     "AttributeEnum|--ns3::edgedml::WaterfallErrorModel::LossUnit=Bits|2|LossUnit=Bits is invalid: use one of Message Packet"
-    "AttributeBool|--ns3::edgedml::TabuTaskScheduler::EfficiencyStart=yes|2|EfficiencyStart=yes is invalid: use true or false"
+    "AttributeBool|--ns3::edgedml::ExtendedTabuTaskScheduler::EfficiencyStart=yes|2|EfficiencyStart=yes is invalid: use true or false"
     "AttributeTime|--ns3::edgedml::MessageSource::Interval=5parsecs|2|Interval=5parsecs is invalid: give a time such as 10s"
     "AttributeTimeHuge|--ns3::edgedml::MessageSource::Interval=1e300s|2|Interval=1e300s is invalid: beyond ns-3's time range"
     "AttributeUnknownObject|--ns3::edgedml::OfdmaChannel::RbAllocator=ns3::NoSuch|2|RbAllocator=ns3::NoSuch is invalid: no type 'ns3::NoSuch'"
