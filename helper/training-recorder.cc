@@ -217,7 +217,8 @@ TrainingRecorder::UpdateReceived(uint32_t worker, uint32_t /* round */)
 void
 TrainingRecorder::UpdateDropped(uint32_t worker, uint32_t round, int reason)
 {
-    NS_ABORT_MSG_IF(reason < 0 || reason > 3, "TrainingRecorder: unknown drop reason " << reason);
+    NS_ABORT_MSG_IF(reason < 0 || reason > ParameterServerApplication::UNSELECTED,
+                    "TrainingRecorder: unknown drop reason " << reason);
     ++Round(round).dropped[reason];
     ++m_workers[Index(worker)].dropped[reason];
 }

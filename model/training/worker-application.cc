@@ -205,6 +205,18 @@ WorkerApplication::GetTrainer() const
     return m_trainer;
 }
 
+std::shared_ptr<const Dataset>
+WorkerApplication::GetDataset() const
+{
+    return m_data;
+}
+
+void
+WorkerApplication::Deselect(uint32_t round)
+{
+    m_trainableRounds.erase(round);
+}
+
 WorkerApplication::BusyPolicy
 WorkerApplication::GetBusyPolicy() const
 {

@@ -158,6 +158,16 @@ class WorkerApplication : public Application
     /// \return the local trainer (null before SetLearning)
     Ptr<LocalTrainer> GetTrainer() const;
 
+    /// \return the data set its shard indexes (null before SetLearning)
+    std::shared_ptr<const Dataset> GetDataset() const;
+
+    /**
+     * \brief The parameter server's WorkerSelector left the worker out of a
+     * begun round: it does not train in it.
+     * \param round the round
+     */
+    void Deselect(uint32_t round);
+
     /**
      * \brief Use fixed random streams (the trainer's batch draws, then the
      * straggler delay if set, then the availability model).
