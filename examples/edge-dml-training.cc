@@ -28,6 +28,7 @@
 #include "command-line-checks.h"
 #include "gnuplot-rendering.h"
 #include "training-scenario-options.h"
+#include "worker-policy-options.h"
 
 #include "ns3/core-module.h"
 #include "ns3/edge-dml-module.h"
@@ -216,6 +217,8 @@ main(int argc, char* argv[])
                     1e6,
                     "");
     AddTrainingRoundOptions(cmd, check, p);
+    WorkerPolicyOptions workerPolicy;
+    AddWorkerPolicyOptions(cmd, check, workerPolicy);
     check.AddDouble(cmd,
                     "roundGapS",
                     "pause between a round's end and the next start, in s",
@@ -332,6 +335,7 @@ main(int argc, char* argv[])
         // Only N-sync uses N; SEM passes every default, so the others ignore it.
         check.AtMost("syncN", syncN, p.numEdgeServers, "updates, at most numEdgeServers");
     }
+    ApplyWorkerPolicyOptions(check, workerPolicy, p);
     p.numRbs = numRbs;
     p.hiddenUnits = hiddenUnits;
     p.syncN = syncN;
@@ -422,7 +426,7 @@ main(int argc, char* argv[])
     const RoundRecord& last = records.back();
     std::cout << std::fixed << std::setprecision(4) << "edge-dml-training: n=" << p.numEdgeServers
               << " rounds=" << completed << " model=" << model << " policy=" << syncPolicy
-              << " loss unit=" << p.lossUnit
+              << " loss unit=" << p.lossUnit << " selector=" << workerPolicy.selector
               << " tasks=" << (p.tasks ? p.scheduler + " " + p.taskArrival : std::string("off"))
               << "\n"
               << "  update " << scenario.model->GetSerializedSize() << " bytes, samples "
@@ -434,7 +438,8 @@ main(int argc, char* argv[])
               << "  test accuracy " << recorder.GetInitialEvaluation().accuracy << " -> "
               << last.testAccuracy << ", test loss " << last.testLoss << "\n"
               << "  mean participants per round " << participation / completed << " of "
-              << p.numEdgeServers << ", energy " << last.energyJ << " J\n"
+              << p.numEdgeServers << ", energy " << last.energyJ << " J, cost " << last.totalCost
+              << "\n"
               << "  tasks placed " << tasksPlaced << ", busy drops " << busyDropped
               << ", mean system utility " << utility / completed << "\n"
               << "  results in rounds.csv, workers.csv" << (plot && plotted ? ", training.png" : "")

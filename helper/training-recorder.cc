@@ -52,7 +52,8 @@ TrainingRecorder::TrainingRecorder(const TrainingScenario& scenario,
     : m_scenario(scenario),
       m_test(std::move(test)),
       m_evaluateEvery(std::max<uint32_t>(1, evaluateEvery)),
-      m_workers(scenario.edgeNodes.GetN())
+      m_workers(scenario.edgeNodes.GetN()),
+      m_cost(scenario)
 {
     NS_ABORT_MSG_UNLESS(scenario.server && scenario.model, "TrainingRecorder: empty scenario");
     for (uint32_t i = 0; i < scenario.edgeNodes.GetN(); ++i)
@@ -145,6 +146,12 @@ TrainingRecorder::GetInitialEvaluation() const
     return m_initial;
 }
 
+TrainingCostAccountant&
+TrainingRecorder::GetCostAccountant()
+{
+    return m_cost;
+}
+
 RoundRecord&
 TrainingRecorder::Round(uint32_t round)
 {
@@ -198,6 +205,8 @@ TrainingRecorder::RoundEnded(uint32_t round, uint32_t participants, Time /* dura
     r.testAccuracy = m_last.accuracy;
     r.testLoss = m_last.loss;
     r.energyJ = TotalEnergyJ();
+    r.cost = m_cost.CloseRound(round, r.startS, r.endS, r.energyJ);
+    r.totalCost = m_cost.GetTotal().Total();
     if (m_progress)
     {
         *m_progress << "round " << round + 1 << " t=" << std::fixed << std::setprecision(3)
@@ -229,7 +238,8 @@ TrainingRecorder::WriteRounds(std::ostream& out) const
     using PS = ParameterServerApplication;
     out << "round,time_s,start_s,eligible,participants,busy_dropped,lost_dropped,late_dropped,"
            "offline_dropped,tasks_pending,free_es,tasks_assigned,task_energy_j,utility,"
-           "test_accuracy,test_loss,energy_j\n";
+           "test_accuracy,test_loss,energy_j,unselected_dropped,cost_instance,cost_cell,"
+           "cost_backhaul,cost_energy,cost,total_cost\n";
     out << std::setprecision(10);
     for (uint32_t t = 0; t < m_rounds.size(); ++t)
     {
@@ -242,7 +252,10 @@ TrainingRecorder::WriteRounds(std::ostream& out) const
             << r.participants << "," << r.dropped[PS::BUSY] << "," << r.dropped[PS::LOST] << ","
             << r.dropped[PS::LATE] << "," << r.dropped[PS::OFFLINE] << "," << r.tasksPending << ","
             << r.freeServers << "," << r.tasksAssigned << "," << r.taskEnergyJ << "," << r.utility
-            << "," << r.testAccuracy << "," << r.testLoss << "," << r.energyJ << "\n";
+            << "," << r.testAccuracy << "," << r.testLoss << "," << r.energyJ << ","
+            << r.dropped[PS::UNSELECTED] << "," << r.cost.instance << "," << r.cost.cell << ","
+            << r.cost.backhaul << "," << r.cost.energy << "," << r.cost.Total() << ","
+            << r.totalCost << "\n";
     }
 }
 
@@ -252,7 +265,8 @@ TrainingRecorder::WriteWorkers(std::ostream& out) const
     using PS = ParameterServerApplication;
     out << "es,node,distance_m,samples,cpu_hz,rounds_participated,busy_dropped,lost_dropped,"
            "late_dropped,offline_dropped,tasks_executed,energy_j,compute_energy_j,"
-           "transmit_energy_j,task_energy_j,online\n";
+           "transmit_energy_j,task_energy_j,online,unselected_dropped,spot,rented_s,cell_bytes,"
+           "cost_instance,cost_cell,cost_energy,cost\n";
     out << std::setprecision(10);
     Ptr<MobilityModel> psMobility = m_scenario.psNode->GetObject<MobilityModel>();
     for (uint32_t i = 0; i < m_workers.size(); ++i)
@@ -262,6 +276,7 @@ TrainingRecorder::WriteWorkers(std::ostream& out) const
         Ptr<EdgeServerEnergyModel> energy =
             DynamicCast<EdgeServerEnergyModel>(m_scenario.energyModels.Get(i));
         const double distance = node->GetObject<MobilityModel>()->GetDistanceFrom(psMobility);
+        const TrainingCost cost = m_cost.GetWorkerCost(i);
         out << i << "," << node->GetId() << "," << distance << ","
             << m_scenario.servers[i]->GetSamples() << ","
             << m_scenario.servers[i]->GetCpuFrequencyHz() << "," << w.participated << ","
@@ -271,7 +286,10 @@ TrainingRecorder::WriteWorkers(std::ostream& out) const
             << energy->GetEnergyJ(EnergyActivity::COMPUTE) << ","
             << energy->GetEnergyJ(EnergyActivity::TRANSMIT) << ","
             << energy->GetEnergyJ(EnergyActivity::TASK) << ","
-            << (m_scenario.servers[i]->IsOnline() ? 1 : 0) << "\n";
+            << (m_scenario.servers[i]->IsOnline() ? 1 : 0) << "," << w.dropped[PS::UNSELECTED]
+            << "," << (m_cost.IsSpot(i) ? 1 : 0) << "," << m_cost.GetRentedS(i) << ","
+            << m_cost.GetCellBytes(i) << "," << cost.instance << "," << cost.cell << ","
+            << cost.energy << "," << cost.Total() << "\n";
     }
 }
 

@@ -5,6 +5,7 @@
 #ifndef EDGE_DML_TRAINING_RECORDER_H
 #define EDGE_DML_TRAINING_RECORDER_H
 
+#include "training-cost-accountant.h"
 #include "training-scenario-helper.h"
 
 #include "ns3/dataset.h"
@@ -46,6 +47,8 @@ struct RoundRecord
     double utility{0.0};                //!< system utility U of the epoch's placement
     bool scheduled{false};              //!< an epoch ran at this round's start
     bool feasible{true};                //!< the epoch's solve found a placement
+    TrainingCost cost;                  //!< what the round cost (TrainingCostAccountant)
+    double totalCost{0.0};              //!< cost of the rounds up to this one
 };
 
 /**
@@ -95,6 +98,9 @@ class TrainingRecorder
     const std::vector<WorkerRecord>& GetWorkers() const;
     /// \return the test accuracy and loss of W_0 (before any round)
     ModelEvaluation GetInitialEvaluation() const;
+
+    /// \return the cost accountant (e.g. to add backhaul bytes)
+    TrainingCostAccountant& GetCostAccountant();
 
     /// \param out where to write the rounds table (CSV with a header)
     void WriteRounds(std::ostream& out) const;
@@ -148,6 +154,7 @@ class TrainingRecorder
     std::vector<WorkerRecord> m_workers;   //!< by ES index
     std::vector<int64_t> m_indexOfNode;    //!< node id -> ES index (-1: none)
     double m_epochTaskEnergyJ{0.0};        //!< task energy placed in the running epoch, in J
+    TrainingCostAccountant m_cost;         //!< prices rented time, bytes and energy
 };
 
 } // namespace edgedml

@@ -249,9 +249,13 @@ TrainingScenarioHelper::Install(std::shared_ptr<const Dataset> train,
     s.executor =
         CreateObjectWithAttributes<TrainingExecutor>("Threads", UintegerValue(p.trainingThreads));
     training.SetWorkerAttribute("Executor", PointerValue(s.executor));
+    training.SetServerAttribute(
+        "WorkerSelector",
+        PointerValue(ObjectFactory(p.workerSelector).Create<WorkerSelector>()));
     s.server = training.InstallServer(s.psNode, s.model);
     s.workers = training.InstallWorkers(s.edgeNodes, s.server, s.model, train, s.shards);
     stream += TrainingHelper::AssignStreams(s.workers, stream);
+    stream += s.server->AssignStreams(stream); // the worker selector's draws (if any)
 
     // The crowdsourcing tasks.
     if (p.tasks)
@@ -279,16 +283,22 @@ TrainingScenarioHelper::Install(std::shared_ptr<const Dataset> train,
     Ptr<OfdmaChannel> channel = s.channel;
     Ptr<TaskCoordinator> coordinator = s.coordinator;
     NetDeviceContainer edgeDevices = s.edgeDevices;
-    s.server->SetRoundStartHook(
-        Callback<void, uint32_t>([helper, channel, coordinator, edgeDevices](uint32_t round) {
+    ParameterServerApplication* server = PeekPointer(s.server); // the hook lives in it
+    s.server->SetRoundStartHook(Callback<void, uint32_t>(
+        [helper, channel, coordinator, edgeDevices, server](uint32_t round) {
             if (helper.m_parameters.redrawInterferenceEachRound)
             {
                 channel->RedrawUplinkInterference();
             }
+            const std::vector<double> o =
+                helper.ComputeTrainingSuccessProbabilities(channel, edgeDevices);
+            for (uint32_t i = 0; i < edgeDevices.GetN(); ++i)
+            {
+                server->SetWorkerSuccessProbability(edgeDevices.Get(i)->GetNode()->GetId(), o[i]);
+            }
             if (coordinator)
             {
-                coordinator->SetTrainingSuccessProbabilities(
-                    helper.ComputeTrainingSuccessProbabilities(channel, edgeDevices));
+                coordinator->SetTrainingSuccessProbabilities(o);
                 coordinator->RunEpoch(round);
             }
             if (!helper.m_hook.IsNull())

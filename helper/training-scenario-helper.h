@@ -103,6 +103,9 @@ struct TrainingScenarioParameters
     uint32_t batchSize{64};     //!< LocalTrainer::BatchSize b
     double learningRate{0.2};   //!< LocalTrainer::LearningRate eta
     std::string syncPolicy{"ns3::edgedml::FullSyncPolicy"}; //!< SyncPolicy TypeId
+    /// WorkerSelector TypeId (ParameterServerApplication::WorkerSelector; its K, Ramp and
+    /// weights are its attributes' defaults)
+    std::string workerSelector{"ns3::edgedml::AllAvailableSelector"};
     double roundDeadlineS{1.0};     //!< SyncPolicy::RoundDeadlineS, in s (0: none)
     uint32_t syncN{40};             //!< NSyncPolicy::N (N-sync only)
     uint32_t syncBatches{40};       //!< NBatchSyncPolicy::Batches M (N-batch-sync only)
