@@ -15,12 +15,8 @@ namespace ns3
 namespace edgedml
 {
 
-namespace
-{
-
-/// \param model a model \return a new model of the same type and construction attributes
 Ptr<LearningModel>
-CopyModel(Ptr<const LearningModel> model)
+CopyLearningModel(Ptr<const LearningModel> model)
 {
     ObjectFactory factory;
     factory.SetTypeId(model->GetInstanceTypeId());
@@ -39,8 +35,6 @@ CopyModel(Ptr<const LearningModel> model)
     }
     return factory.Create<LearningModel>();
 }
-
-} // namespace
 
 void
 WorkerCandidateBuilder::SetModel(Ptr<LearningModel> model)
@@ -95,7 +89,7 @@ WorkerCandidateBuilder::Build(const std::map<uint32_t, Ptr<EdgeServer>>& workers
                 c.localLoss = [this, worker, &parameters, build]() {
                     if (!m_evaluator)
                     {
-                        m_evaluator = CopyModel(m_model);
+                        m_evaluator = CopyLearningModel(m_model);
                     }
                     if (m_evaluatedBuild != build)
                     {

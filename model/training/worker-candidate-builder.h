@@ -26,6 +26,13 @@ class WorkerApplication;
 
 /**
  * \ingroup edge-dml
+ * \param model a model
+ * \return a new model of the same type and construction attributes (no parameters)
+ */
+Ptr<LearningModel> CopyLearningModel(Ptr<const LearningModel> model);
+
+/**
+ * \ingroup edge-dml
  * \brief Builds the WorkerCandidate list a parameter server gives its
  * WorkerSelector at a round start: s_i from the EdgeServer, o_i as last set,
  * the label shares of the worker's shard (computed once) and its local loss

@@ -92,6 +92,40 @@ AddWorkerPolicyOptions(CommandLine& cmd, CommandLineChecks& check, WorkerPolicyO
                      1,
                      1000000,
                      "workers");
+    check.AddChoice(cmd,
+                    "learningRateSchedule",
+                    "learning rate per round: Constant, InverseTime (eta / (1 + decay t)) or "
+                    "Step (eta * factor^floor(t / stepRounds))",
+                    o.learningRateSchedule,
+                    {"Constant", "InverseTime", "Step"});
+    check.AddDouble(cmd,
+                    "learningRateDecay",
+                    "decay d of the InverseTime schedule, per round",
+                    o.learningRateDecay,
+                    0,
+                    1e6,
+                    "per round");
+    check.AddDouble(cmd,
+                    "learningRateStepFactor",
+                    "multiplier of the Step schedule",
+                    o.learningRateStepFactor,
+                    1e-6,
+                    1,
+                    "");
+    check.AddInteger(cmd,
+                     "learningRateStepRounds",
+                     "rounds between the Step schedule's steps",
+                     o.learningRateStepRounds,
+                     1,
+                     1000000,
+                     "rounds");
+    check.AddChoice(cmd,
+                    "localWork",
+                    "local steps and batch size per update: Fixed, DataProportional (b ~ s_i), "
+                    "ComputeProportional (b ~ f_i) or AdaptiveSteps (tau ~ sqrt of the loss "
+                    "ratio)",
+                    o.localWork,
+                    {"Fixed", "DataProportional", "ComputeProportional", "AdaptiveSteps"});
     check.AddDouble(cmd,
                     "onDemandPricePerWorkerS",
                     "price of an on-demand worker-second",
@@ -162,6 +196,30 @@ ApplyWorkerPolicyOptions(const CommandLineChecks& check,
         Config::SetDefault("ns3::edgedml::WorkerRamp::MaxWorkers", UintegerValue(o.rampMaxWorkers));
         Config::SetDefault("ns3::edgedml::WorkerSelector::Ramp",
                            StringValue("ns3::edgedml::WorkerRamp"));
+    }
+    // Schedules and local-work policies: their knobs first, then the
+    // WorkerApplication defaults built from them (a schedule has no state; a
+    // local-work policy keeps its state per worker id).
+    Config::SetDefault("ns3::edgedml::InverseTimeLearningRate::Decay",
+                       DoubleValue(o.learningRateDecay));
+    Config::SetDefault("ns3::edgedml::StepLearningRate::Factor",
+                       DoubleValue(o.learningRateStepFactor));
+    Config::SetDefault("ns3::edgedml::StepLearningRate::StepRounds",
+                       UintegerValue(o.learningRateStepRounds));
+    if (o.learningRateSchedule != "Constant")
+    {
+        Config::SetDefault("ns3::edgedml::WorkerApplication::LearningRateSchedule",
+                           StringValue("ns3::edgedml::" + o.learningRateSchedule + "LearningRate"));
+    }
+    const std::string localWork = o.localWork == "DataProportional" ? "DataProportionalBatch"
+                                  : o.localWork == "ComputeProportional"
+                                      ? "ComputeProportionalBatch"
+                                  : o.localWork == "AdaptiveSteps" ? "AdaptiveLocalSteps"
+                                                                   : "";
+    if (!localWork.empty())
+    {
+        Config::SetDefault("ns3::edgedml::WorkerApplication::LocalWork",
+                           StringValue("ns3::edgedml::" + localWork));
     }
     Config::SetDefault("ns3::edgedml::TrainingCostModel::OnDemandPricePerWorkerS",
                        DoubleValue(o.onDemandPricePerWorkerS));

@@ -26,17 +26,22 @@ namespace edgedml
  */
 struct WorkerPolicyOptions
 {
-    std::string selector{"AllAvailable"};           //!< WorkerSelector short or TypeId name
-    int64_t selectK{0};                             //!< WorkerSelector::K
-    int64_t selectD{0};                             //!< PowerOfChoiceSelector::D
-    double lossWeight{1.0};                         //!< DataValueSelector::LossWeight
-    double gapWeight{1.0};                          //!< DataValueSelector::GapWeight
-    double representativenessWeight{1.0};           //!< DataValueSelector::RepresentativenessWeight
-    bool ramp{false};                               //!< use a WorkerRamp
-    int64_t rampInitialWorkers{2};                  //!< WorkerRamp::InitialWorkers
-    int64_t rampPhaseRounds{5};                     //!< WorkerRamp::PhaseRounds
-    int64_t rampMaxWorkers{1000000};                //!< WorkerRamp::MaxWorkers
-    double onDemandPricePerWorkerS{0.085 / 3600.0}; //!< TrainingCostModel price
+    std::string selector{"AllAvailable"};         //!< WorkerSelector short or TypeId name
+    int64_t selectK{0};                           //!< WorkerSelector::K
+    int64_t selectD{0};                           //!< PowerOfChoiceSelector::D
+    double lossWeight{1.0};                       //!< DataValueSelector::LossWeight
+    double gapWeight{1.0};                        //!< DataValueSelector::GapWeight
+    double representativenessWeight{1.0};         //!< DataValueSelector::RepresentativenessWeight
+    bool ramp{false};                             //!< use a WorkerRamp
+    int64_t rampInitialWorkers{2};                //!< WorkerRamp::InitialWorkers
+    int64_t rampPhaseRounds{5};                   //!< WorkerRamp::PhaseRounds
+    int64_t rampMaxWorkers{1000000};              //!< WorkerRamp::MaxWorkers
+    std::string learningRateSchedule{"Constant"}; //!< Constant, InverseTime or Step
+    double learningRateDecay{0.1};                //!< InverseTimeLearningRate::Decay
+    double learningRateStepFactor{0.5};           //!< StepLearningRate::Factor
+    int64_t learningRateStepRounds{10};           //!< StepLearningRate::StepRounds
+    std::string localWork{"Fixed"}; //!< Fixed, DataProportional, ComputeProportional, AdaptiveSteps
+    double onDemandPricePerWorkerS{0.085 / 3600.0};   //!< TrainingCostModel price
     double spotPricePerWorkerS{0.3 * 0.085 / 3600.0}; //!< TrainingCostModel price
     double cellPricePerGb{0.5};                       //!< TrainingCostModel price
     double backhaulPricePerGb{0.09};                  //!< TrainingCostModel price
@@ -46,9 +51,10 @@ struct WorkerPolicyOptions
 /**
  * \ingroup edge-dml
  * \brief Register the worker-policy options (workerSelector, selectK,
- * selectD, the data-value weights, workerRamp and its three knobs, the five
- * prices), bound to the fields of o (their values are the defaults).
- * \param cmd the command line \param check the checks \param o the options
+ * selectD, the data-value weights, workerRamp and its three knobs,
+ * learningRateSchedule and its knobs, localWork, the five prices), bound to the fields of o (their
+ * values are the defaults). \param cmd the command line \param check the checks \param o the
+ * options
  */
 void AddWorkerPolicyOptions(CommandLine& cmd, CommandLineChecks& check, WorkerPolicyOptions& o);
 
