@@ -6,11 +6,13 @@
 #define EDGE_DML_TRAINING_SCENARIO_HELPER_H
 
 #include "ns3/application-container.h"
+#include "ns3/callback.h"
 #include "ns3/dataset.h"
 #include "ns3/device-energy-model-container.h"
 #include "ns3/edge-server.h"
 #include "ns3/net-device-container.h"
 #include "ns3/node-container.h"
+#include "ns3/object.h"
 #include "ns3/ofdma-channel.h"
 #include "ns3/ofdma-helper.h"
 #include "ns3/ofdma-net-device.h"
@@ -63,77 +65,6 @@ struct TrainingScenario
 
 /**
  * \ingroup edge-dml
- * \brief The knobs of a TrainingScenario, with the system model's defaults and the
- * flagship example's learning settings.
- *
- * Every field maps to one Attribute of the classes the helper creates; the
- * comment names it. Values are checked by those attributes' checkers (an
- * out-of-range value aborts in Install); programs validate user input first
- * (see CommandLineChecks).
- */
-struct TrainingScenarioParameters
-{
-    // Actors and positions (the system model, "Actors").
-    uint32_t numEdgeServers{80};  //!< n
-    double minRadiusM{50.0};      //!< AnnulusPositionAllocator inner radius, in m
-    double maxRadiusM{500.0};     //!< AnnulusPositionAllocator outer radius, in m
-    uint32_t samplesPerServer{0}; //!< s_i of every ES (0: the system model's draw U{100, ..., 600})
-
-    // Training link (the system model, "Training link").
-    uint32_t numRbs{0};              //!< OfdmaChannel::NumResourceBlocks (0: one per ES)
-    double rbBandwidthHz{1e6};       //!< OfdmaChannel::ResourceBlockBandwidthHz, in Hz
-    double txPowerW{0.01};           //!< terminal TxPowerW p_i, in W
-    std::string lossUnit{"Message"}; //!< WaterfallErrorModel::LossUnit (Message or Packet)
-    double waterfallThreshold{1.08}; //!< WaterfallErrorModel::WaterfallThreshold m
-    uint32_t maxRetransmissions{0};  //!< OfdmaNetDevice::MaxRetransmissions
-    std::string rbAllocator{"ns3::edgedml::EqualShareRbAllocator"}; //!< RbAllocator TypeId
-    bool redrawInterferenceEachRound{true}; //!< redraw I_i at every round start (system model)
-
-    // Energy (the system model, "Energy").
-    double initialEnergyJ{10000.0}; //!< BasicEnergySourceInitialEnergyJ of each ES, in J
-
-    // Learning (the system model, "Synchronous SGD").
-    std::string modelType{"ns3::edgedml::LogisticRegressionModel"}; //!< LearningModel TypeId
-    double l2{1e-4};            //!< LearningModel::L2Regularisation lambda
-    uint32_t hiddenUnits{64};   //!< MlpModel::HiddenUnits (MLP only)
-    double dirichletAlpha{0.0}; //!< DirichletDataPartitioner::Alpha (0: IID split)
-    uint32_t rounds{50};        //!< ParameterServerApplication::MaxRounds
-    double roundGapS{0.0};      //!< ParameterServerApplication::RoundGapS, in s
-    uint32_t localSteps{10};    //!< LocalTrainer::LocalSteps tau
-    uint32_t batchSize{64};     //!< LocalTrainer::BatchSize b
-    double learningRate{0.2};   //!< LocalTrainer::LearningRate eta
-    std::string syncPolicy{"ns3::edgedml::FullSyncPolicy"}; //!< SyncPolicy TypeId
-    /// WorkerSelector TypeId (ParameterServerApplication::WorkerSelector; its K, Ramp and
-    /// weights are its attributes' defaults)
-    std::string workerSelector{"ns3::edgedml::AllAvailableSelector"};
-    double roundDeadlineS{1.0};     //!< SyncPolicy::RoundDeadlineS, in s (0: none)
-    uint32_t syncN{40};             //!< NSyncPolicy::N (N-sync only)
-    uint32_t syncBatches{40};       //!< NBatchSyncPolicy::Batches M (N-batch-sync only)
-    double stragglerShiftS{0.0};    //!< shift of the straggler delay, in s
-    double stragglerMeanS{0.0};     //!< mean of its exponential part, in s (shift and mean 0: none)
-    std::string busyPolicy{"Skip"}; //!< WorkerApplication::BusyPolicy (Skip or Discard)
-    std::string availability{"Always"}; //!< worker availability: Always, Bernoulli or Markov
-    double probabilityAvailable{0.9};   //!< BernoulliAvailability::ProbabilityAvailable p_a
-    double probabilityOnToOff{0.1};     //!< MarkovOnOffAvailability::ProbabilityOnToOff
-    double probabilityOffToOn{0.4};     //!< MarkovOnOffAvailability::ProbabilityOffToOn
-    // Crowdsourcing tasks (the system model, "Task scheduling"), scheduled at every round start.
-    bool tasks{true};                   //!< run a TaskCoordinator
-    std::string scheduler{"Tabu"};      //!< TaskCoordinator::Scheduler (short or TypeId name)
-    std::string taskArrival{"Batch"};   //!< TaskCoordinator::ArrivalMode (Batch or Poisson)
-    uint32_t tasksPerRound{10};         //!< TaskCoordinator::TasksPerEpoch (Batch)
-    double taskArrivalRatePerS{10.0};   //!< TaskCoordinator::ArrivalRatePerS (Poisson)
-    std::string unplacedTasks{"Retry"}; //!< TaskCoordinator::UnplacedPolicy (Retry or Reject)
-    double taskBandwidthHz{30e6};       //!< TaskCoordinator::TaskBandwidthHz B, in Hz
-    double taskEnergyBudgetJ{60.0};     //!< TaskCoordinator::TaskEnergyBudgetJ E_max, in J
-    std::string preset{"Valued"};       //!< TaskCoordinator::Preset (Valued or Strict)
-
-    std::string socket{"udp"};   //!< transport: udp (UDP/IPv4) or packet (raw packet sockets)
-    uint32_t trainingThreads{1}; //!< TrainingExecutor::Threads (0: on the simulator's thread)
-    uint16_t port{9000};         //!< UDP port of the parameter server and the workers
-};
-
-/**
- * \ingroup edge-dml
  * \brief Builds a whole synchronous-SGD scenario over the packet-level
  * OFDMA cell: the PS at the origin, n edge servers (EdgeServerHelper draws
  * s_i and f_i) placed uniformly in the annulus, the OFDMA devices with the
@@ -142,21 +73,46 @@ struct TrainingScenarioParameters
  * skips the IP stack's per-packet cost), the training set split over the ES (s_i samples each, IID
  * or Dirichlet) and the parameter server and workers (TrainingHelper).
  *
+ * Its attributes are the scenario's own knobs: the number of ES, the
+ * replaceable parts (learning model, sync policy, worker availability; by
+ * short name or TypeId name), and the learning settings in which the
+ * scenario differs from the defaults of the classes it creates (rounds,
+ * local steps, learning rate, round deadline; their checkers are those of
+ * ParameterServerApplication::MaxRounds, LocalTrainer and SyncPolicy).
+ * Everything else takes the attribute defaults of the created classes
+ * (AnnulusPositionAllocator, OfdmaChannel, OfdmaNetDevice,
+ * WaterfallErrorModel, LearningModel, NSyncPolicy, BernoulliAvailability,
+ * WorkerApplication, TrainingExecutor, TaskCoordinator, ...): set them with
+ * Config::SetDefault or `--ns3::edgedml::Type::Attribute=value`.
+ *
  * At every round start (the PS's round-start hook) it redraws the uplink
- * interference (if redrawInterferenceEachRound), gives the TaskCoordinator
- * (if tasks) this round's o_i (GetTrainingSuccessProbabilities) and runs its
+ * interference (if RedrawInterference), gives the TaskCoordinator
+ * (if Tasks) this round's o_i (GetTrainingSuccessProbabilities) and runs its
  * scheduling epoch, which marks the ES that receive a task busy before the
  * PS decides who is eligible; then it calls the hook given to
  * SetRoundStartHook.
  *
  * Install draws from fixed streams starting at the given index; the same
- * parameters, seed and run give the same scenario.
+ * attributes, seed and run give the same scenario.
  */
-class TrainingScenarioHelper
+class TrainingScenarioHelper : public Object
 {
   public:
-    /// \param parameters the knobs
-    explicit TrainingScenarioHelper(const TrainingScenarioParameters& parameters);
+    /// The transport of the parameter messages.
+    enum Socket
+    {
+        UDP,   //!< UDP over IPv4
+        PACKET //!< raw packet sockets on the OFDMA devices
+    };
+
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    TrainingScenarioHelper();
+    ~TrainingScenarioHelper() override;
 
     /**
      * \brief A hook run at every round start after the interference redraw,
@@ -185,19 +141,41 @@ class TrainingScenarioHelper
      *         upload under the current interference, with its fair share of
      *         the RBs (the system model, "Training link")
      */
-    std::vector<double> GetTrainingSuccessProbabilities(const TrainingScenario& scenario) const;
+    static std::vector<double> GetTrainingSuccessProbabilities(const TrainingScenario& scenario);
 
   private:
     /**
-     * \param channel the cell's channel \param devices the ES devices
+     * \param channel the cell's channel \param psDevice the parameter server's device
+     * \param devices the ES devices
      * \return o_i of every ES under the current interference
      */
-    std::vector<double> ComputeTrainingSuccessProbabilities(
+    static std::vector<double> ComputeTrainingSuccessProbabilities(
         Ptr<OfdmaChannel> channel,
-        const NetDeviceContainer& devices) const;
+        Ptr<OfdmaNetDevice> psDevice,
+        const NetDeviceContainer& devices);
 
-    TrainingScenarioParameters m_parameters; //!< the knobs
-    Callback<void, uint32_t> m_hook;         //!< the caller's round-start hook
+    uint32_t m_numEdgeServers;          //!< n
+    uint32_t m_samplesPerServer;        //!< s_i of every ES (0: EdgeServerHelper's draw)
+    Socket m_socket;                    //!< the transport
+    uint16_t m_port;                    //!< UDP port of the parameter server and the workers
+    bool m_redrawInterference;          //!< redraw I_i at every round start
+    double m_initialEnergyJ;            //!< battery energy of each ES, in J
+    std::string m_learningModel;        //!< LearningModel type (short or TypeId name)
+    double m_dirichletAlpha;            //!< Dirichlet alpha of the split (0: IID)
+    uint32_t m_rounds;                  //!< ParameterServerApplication::MaxRounds
+    uint32_t m_localSteps;              //!< LocalTrainer::LocalSteps tau
+    double m_learningRate;              //!< LocalTrainer::LearningRate eta
+    double m_roundDeadlineS;            //!< SyncPolicy::RoundDeadlineS, in s (0: none)
+    std::string m_syncPolicy;           //!< SyncPolicy type (short or TypeId name)
+    std::string m_availability;         //!< WorkerAvailabilityModel type (short or TypeId name)
+    std::string m_workerSelector;       //!< WorkerSelector type (short or TypeId name)
+    bool m_workerRamp;                  //!< give the selector a WorkerRamp
+    std::string m_learningRateSchedule; //!< LearningRateSchedule type (short or TypeId name)
+    std::string m_localWork;            //!< LocalWorkPolicy type (short or TypeId name)
+    double m_stragglerShiftS;           //!< shift of the straggler delay, in s
+    double m_stragglerMeanS;            //!< mean of its exponential part, in s
+    bool m_tasks;                       //!< run a TaskCoordinator
+    Callback<void, uint32_t> m_hook;    //!< the caller's round-start hook
 };
 
 } // namespace edgedml

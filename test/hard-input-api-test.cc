@@ -3,7 +3,7 @@
  *
  * Hard inputs through the public API: NaN, infinite, negative and huge
  * attribute values are rejected by the checkers of every edge-dml class;
- * the strict number parsing of CommandLineChecks; unknown scheduler names
+ * the strict number parsing of the programs' options; unknown scheduler names
  * give a message, not an abort; damaged Fashion-MNIST files and malformed
  * MMKP files give a message naming the file; result files appear only when
  * complete (AtomicOutputFile). The command lines of the programs are tested
@@ -11,7 +11,7 @@
  */
 
 #include "atomic-output-file.h"
-#include "command-line-checks.h"
+#include "attribute-text.h"
 
 #include "ns3/config.h"
 #include "ns3/double.h"
@@ -232,7 +232,7 @@ TEST(HardInputApi, CommandLineNumbersAreParsedStrictly)
         {"9223372036854775807", std::numeric_limits<int64_t>::max()}};
     for (const auto& [text, value] : whole)
     {
-        ASSERT_TRUE(CommandLineChecks::ParseInteger(text, i, why)) << text << ": " << why;
+        ASSERT_TRUE(ParseInteger(text, i, why)) << text << ": " << why;
         EXPECT_EQ(i, value) << text;
     }
     const std::vector<std::pair<std::string, std::string>> notWhole{
@@ -252,22 +252,22 @@ TEST(HardInputApi, CommandLineNumbersAreParsedStrictly)
     };
     for (const auto& [text, reason] : notWhole)
     {
-        EXPECT_FALSE(CommandLineChecks::ParseInteger(text, i, why)) << text;
+        EXPECT_FALSE(ParseInteger(text, i, why)) << text;
         EXPECT_EQ(why, reason) << text;
     }
     double x = 0;
-    ASSERT_TRUE(CommandLineChecks::ParseReal("1e300", x, why));
+    ASSERT_TRUE(ParseReal("1e300", x, why));
     EXPECT_EQ(x, 1e300);
-    ASSERT_TRUE(CommandLineChecks::ParseReal("-.5", x, why));
+    ASSERT_TRUE(ParseReal("-.5", x, why));
     EXPECT_EQ(x, -0.5);
     for (const std::string text : {"nan", "NaN", "-inf", "Infinity", "1e400"})
     {
-        EXPECT_FALSE(CommandLineChecks::ParseReal(text, x, why)) << text;
+        EXPECT_FALSE(ParseReal(text, x, why)) << text;
         EXPECT_EQ(why.rfind("not a finite number", 0), 0u) << text << ": " << why;
     }
     for (const std::string text : {"", "0x1p3", "1,5", "5m", "--1", "."})
     {
-        EXPECT_FALSE(CommandLineChecks::ParseReal(text, x, why)) << text;
+        EXPECT_FALSE(ParseReal(text, x, why)) << text;
     }
 }
 

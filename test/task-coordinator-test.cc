@@ -366,7 +366,7 @@ TEST_F(TaskCoordinatorTest, TaskEnergyIsTheSumOfTheClosedForms)
     TaskCoordinatorHelper helper;
     helper.SetScheduler("Tabu");
     helper.SetAttribute("TasksPerEpoch", UintegerValue(3));
-    helper.SetAttribute("EpochPeriodS", DoubleValue(0.7));
+    helper.SetAttribute("EpochPeriod", TimeValue(Seconds(0.7)));
     Ptr<TaskCoordinator> c = Install(helper);
     TraceRecorder rec(c);
     c->Start();
@@ -422,7 +422,7 @@ TEST_F(TaskCoordinatorTest, NeverPlacesOnBusyOrOfflineServers)
     TaskCoordinatorHelper helper;
     helper.SetScheduler("Greedy");
     helper.SetAttribute("TasksPerEpoch", UintegerValue(4));
-    helper.SetAttribute("EpochPeriodS", DoubleValue(0.3));
+    helper.SetAttribute("EpochPeriod", TimeValue(Seconds(0.3)));
     Ptr<TaskCoordinator> c = Install(helper);
     TraceRecorder rec(c);
     // ES 2 gets a task at the first epoch (greedy, all free) and is taken
@@ -609,7 +609,7 @@ TEST_F(TaskCoordinatorTest, PoissonArrivalCountMatchesTheRate)
     helper.SetScheduler("Greedy");
     helper.SetAttribute("ArrivalMode", StringValue("Poisson"));
     helper.SetAttribute("ArrivalRatePerS", DoubleValue(5.0));
-    helper.SetAttribute("EpochPeriodS", DoubleValue(1.0));
+    helper.SetAttribute("EpochPeriod", TimeValue(Seconds(1.0)));
     helper.SetAttribute("UnplacedPolicy", StringValue("Reject"));
     Ptr<TaskCoordinator> c = Install(helper);
     TraceRecorder rec(c);
@@ -666,7 +666,7 @@ RunScenario(int64_t stream, const std::string& scheduler)
     helper.SetScheduler(scheduler);
     helper.SetAttribute("ArrivalMode", StringValue("Poisson"));
     helper.SetAttribute("ArrivalRatePerS", DoubleValue(6.0));
-    helper.SetAttribute("EpochPeriodS", DoubleValue(0.5));
+    helper.SetAttribute("EpochPeriod", TimeValue(Seconds(0.5)));
     helper.SetProblemAttribute("PublisherLossModel", PointerValue(shadowing));
     Ptr<TaskCoordinator> c = helper.Install(cell.terminalNodes, std::vector<double>(3, 0.01));
     c->AssignStreams(stream);
@@ -804,7 +804,7 @@ TEST_F(TaskCoordinatorTest, UnplacedTasksAreRetriedOrRejected)
         TaskCoordinatorHelper helper;
         helper.SetScheduler("Greedy");
         helper.SetAttribute("TasksPerEpoch", UintegerValue(2));
-        helper.SetAttribute("EpochPeriodS", DoubleValue(0.4));
+        helper.SetAttribute("EpochPeriod", TimeValue(Seconds(0.4)));
         helper.SetAttribute("UnplacedPolicy", StringValue(policy));
         helper.SetTaskAttribute("DeadlineS",
                                 StringValue("ns3::ConstantRandomVariable[Constant=1.0]"));

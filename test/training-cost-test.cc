@@ -42,18 +42,18 @@ class DefaultGuard
         const std::string::size_type sep = name.rfind("::");
         EXPECT_TRUE(TypeId::LookupByName(name.substr(0, sep))
                         .LookupAttributeByName(name.substr(sep + 2), &info));
-        m_old = info.initialValue->SerializeToString(info.checker);
+        m_old = info.initialValue->Copy();
         Config::SetDefault(name, value);
     }
 
     ~DefaultGuard()
     {
-        Config::SetDefault(m_name, StringValue(m_old));
+        Config::SetDefault(m_name, *m_old);
     }
 
   private:
-    std::string m_name; //!< the attribute
-    std::string m_old;  //!< its previous default
+    std::string m_name;        //!< the attribute
+    Ptr<AttributeValue> m_old; //!< its previous default
 };
 
 /// What the test counts from the traces by itself.
@@ -76,18 +76,21 @@ struct CostRun
     HandCount hand;                             //!< the test's own counts
     double lastEndEnergyJ{0.0};                 //!< ES energy at the last round end, in J
 
-    /// \param p the parameters \param features features (784: the real update size)
-    CostRun(TrainingScenarioParameters p, uint32_t features)
+    /// \param helper the scenario's helper \param features features (784: the real update size)
+    CostRun(Ptr<TrainingScenarioHelper> helper, uint32_t features)
     {
+        UintegerValue n;
+        UintegerValue samples;
+        helper->GetAttribute("NumEdgeServers", n);
+        helper->GetAttribute("SamplesPerServer", samples);
         auto generator = CreateObject<SyntheticDatasetGenerator>();
         generator->SetAttribute("NumClasses", UintegerValue(10));
         generator->SetAttribute("NumFeatures", UintegerValue(features));
-        generator->SetAttribute("NumSamples", UintegerValue(p.numEdgeServers * p.samplesPerServer));
+        generator->SetAttribute("NumSamples", UintegerValue(n.Get() * samples.Get()));
         generator->AssignStreams(90);
         auto train = std::make_shared<const Dataset>(generator->Generate());
         auto test = std::make_shared<const Dataset>(generator->Generate(200));
-        TrainingScenarioHelper helper(p);
-        scenario = helper.Install(train, 0);
+        scenario = helper->Install(train, 0);
         recorder = std::make_unique<TrainingRecorder>(scenario, test);
         HandCount* h = &hand;
         TrainingScenario* s = &scenario;
@@ -226,18 +229,25 @@ ExpectCostsEqualHandSums(const CostRun& run, bool spot)
               std::string::npos);
 }
 
-/// Small-scenario parameters.
-TrainingScenarioParameters
+/// The small scenario's defaults.
+struct SmallDefaults
+{
+    DefaultGuard batch{"ns3::edgedml::LocalTrainer::BatchSize", UintegerValue(10)};
+    DefaultGuard tasks{"ns3::edgedml::TaskCoordinator::TasksPerEpoch", UintegerValue(3)};
+};
+
+/// \return a small scenario's helper
+Ptr<TrainingScenarioHelper>
 Small()
 {
-    TrainingScenarioParameters p;
-    p.numEdgeServers = 8;
-    p.samplesPerServer = 30;
-    p.rounds = 5;
-    p.localSteps = 2;
-    p.batchSize = 10;
-    p.tasksPerRound = 3;
-    return p;
+    return CreateObjectWithAttributes<TrainingScenarioHelper>("NumEdgeServers",
+                                                              UintegerValue(8),
+                                                              "SamplesPerServer",
+                                                              UintegerValue(30),
+                                                              "Rounds",
+                                                              UintegerValue(5),
+                                                              "LocalSteps",
+                                                              UintegerValue(2));
 }
 
 } // namespace
@@ -266,6 +276,7 @@ TEST(TrainingCost, RoundAndWorkerCostsEqualHandSums)
     RngSeedManager::SetSeed(5);
     RngSeedManager::SetRun(1);
     Prices prices;
+    SmallDefaults defaults;
     CostRun run(Small(), 20);
     ExpectCostsEqualHandSums(run, false);
 }
@@ -276,12 +287,13 @@ TEST(TrainingCost, SpotWorkersAndRandomKEqualHandSums)
     RngSeedManager::SetSeed(5);
     RngSeedManager::SetRun(2);
     Prices prices;
+    SmallDefaults defaults;
     DefaultGuard k("ns3::edgedml::WorkerSelector::K", UintegerValue(3));
-    TrainingScenarioParameters p = Small();
-    p.workerSelector = "ns3::edgedml::RandomKSelector";
-    p.availability = "Bernoulli";
-    p.probabilityAvailable = 0.8;
-    CostRun run(p, 20);
+    DefaultGuard pa("ns3::edgedml::BernoulliAvailability::ProbabilityAvailable", DoubleValue(0.8));
+    Ptr<TrainingScenarioHelper> helper = Small();
+    helper->SetAttribute("WorkerSelector", StringValue("RandomK"));
+    helper->SetAttribute("WorkerAvailability", StringValue("Bernoulli"));
+    CostRun run(helper, 20);
     for (const auto& [round, count] : run.hand.selected)
     {
         EXPECT_LE(count, 3u);
@@ -295,33 +307,33 @@ TEST(TrainingCost, SpotWorkersAndRandomKEqualHandSums)
 // are reported Unselected, and the costs equal the hand sums.
 TEST(TrainingCostAtScale, EverySelectorRunsInTheScenario)
 {
-    for (const std::string name : {"AllAvailableSelector",
-                                   "RandomKSelector",
-                                   "BestChannelSelector",
-                                   "LargestDataSelector",
-                                   "PowerOfChoiceSelector",
-                                   "DataValueSelector"})
+    for (const std::string name :
+         {"AllAvailable", "RandomK", "BestChannel", "LargestData", "PowerOfChoice", "DataValue"})
     {
         RngSeedManager::SetSeed(7);
         RngSeedManager::SetRun(1);
         Prices prices;
         DefaultGuard k("ns3::edgedml::WorkerSelector::K", UintegerValue(10));
-        TrainingScenarioParameters p;
-        p.workerSelector = "ns3::edgedml::" + name;
-        p.numEdgeServers = 40;
-        p.samplesPerServer = 50;
-        p.rounds = 3;
-        p.localSteps = 2;
-        p.batchSize = 25;
-        p.lossUnit = "Packet";
-        CostRun run(p, 784);
+        DefaultGuard batch("ns3::edgedml::LocalTrainer::BatchSize", UintegerValue(25));
+        DefaultGuard loss("ns3::edgedml::WaterfallErrorModel::LossUnit", StringValue("Packet"));
+        auto helper = CreateObjectWithAttributes<TrainingScenarioHelper>("NumEdgeServers",
+                                                                         UintegerValue(40),
+                                                                         "SamplesPerServer",
+                                                                         UintegerValue(50),
+                                                                         "Rounds",
+                                                                         UintegerValue(3),
+                                                                         "LocalSteps",
+                                                                         UintegerValue(2),
+                                                                         "WorkerSelector",
+                                                                         StringValue(name));
+        CostRun run(helper, 784);
         const auto& rounds = run.recorder->GetRounds();
         ASSERT_EQ(rounds.size(), 3u) << name;
         for (uint32_t t = 0; t < rounds.size(); ++t)
         {
             const RoundRecord& r = rounds[t];
             const uint32_t selected = run.hand.selected[t];
-            const bool all = name == "AllAvailableSelector";
+            const bool all = name == "AllAvailable";
             EXPECT_EQ(r.eligible, selected) << name;
             EXPECT_LE(r.participants, selected) << name;
             if (!all)

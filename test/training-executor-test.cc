@@ -7,6 +7,7 @@
  * bit, on 0, 1 or 3 background threads.
  */
 
+#include "ns3/config.h"
 #include "ns3/edge-dml-module.h"
 #include "ns3/rng-seed-manager.h"
 #include "ns3/simulator.h"
@@ -34,6 +35,32 @@ ConstantJob(double value)
     };
 }
 
+/// An attribute default set for a scope (Config::SetDefault), restored at its end.
+class ScopedDefault
+{
+  public:
+    /// \param path "ns3::Type::Attribute" \param value the default in the scope
+    ScopedDefault(const std::string& path, const AttributeValue& value)
+        : m_path(path)
+    {
+        const std::size_t colons = path.rfind("::");
+        TypeId::AttributeInformation info;
+        TypeId::LookupByName(path.substr(0, colons))
+            .LookupAttributeByName(path.substr(colons + 2), &info);
+        m_saved = info.initialValue->Copy();
+        Config::SetDefault(path, value);
+    }
+
+    ~ScopedDefault()
+    {
+        Config::SetDefault(m_path, *m_saved);
+    }
+
+  private:
+    std::string m_path;          //!< the attribute
+    Ptr<AttributeValue> m_saved; //!< its default before
+};
+
 /**
  * \param threads TrainingExecutor::Threads
  * \param modelType the LearningModel TypeId name
@@ -51,18 +78,23 @@ TrainOnThreads(uint32_t threads, const std::string& modelType)
     generator->AssignStreams(90);
     auto train = std::make_shared<const Dataset>(generator->Generate());
 
-    TrainingScenarioParameters p;
-    p.numEdgeServers = 12;
-    p.samplesPerServer = 40;
-    p.rounds = 4;
-    p.lossUnit = "Packet";
-    p.batchSize = 16; // mini-batches: random draws interleave with the jobs
-    p.localSteps = 3;
-    p.modelType = modelType;
-    p.hiddenUnits = 5;
-    p.trainingThreads = threads;
-    TrainingScenarioHelper helper(p);
-    TrainingScenario scenario = helper.Install(train, 0);
+    // The cell's and the trainer's knobs are their types' defaults, set for this run.
+    ScopedDefault loss("ns3::edgedml::WaterfallErrorModel::LossUnit", StringValue("Packet"));
+    // Mini-batches: random draws interleave with the jobs.
+    ScopedDefault batch("ns3::edgedml::LocalTrainer::BatchSize", UintegerValue(16));
+    ScopedDefault hidden("ns3::edgedml::MlpModel::HiddenUnits", UintegerValue(5));
+    ScopedDefault executor("ns3::edgedml::TrainingExecutor::Threads", UintegerValue(threads));
+    auto helper = CreateObjectWithAttributes<TrainingScenarioHelper>("NumEdgeServers",
+                                                                     UintegerValue(12),
+                                                                     "SamplesPerServer",
+                                                                     UintegerValue(40),
+                                                                     "Rounds",
+                                                                     UintegerValue(4),
+                                                                     "LocalSteps",
+                                                                     UintegerValue(3),
+                                                                     "LearningModel",
+                                                                     StringValue(modelType));
+    TrainingScenario scenario = helper->Install(train, 0);
     scenario.server->TraceConnectWithoutContext("TrainingFinished",
                                                 MakeCallback(+[](uint32_t) { Simulator::Stop(); }));
     Simulator::Run();

@@ -22,13 +22,15 @@
  * --printEvery rounds:
  *   round=10 test_accuracy=0.80 test_loss=0.58 round_s=0.05
  *
- * Bad option values, and missing or damaged data files: one line on stderr
- * naming the option, exit status 2.
+ * batchSize, learningRate and localSteps are the LocalTrainer's attributes,
+ * l2 and hiddenUnits the model's. Bad option values, and missing or damaged
+ * data files: one line on stderr naming the option, exit status 2.
  */
 
-#include "command-line-checks.h"
+#include "program-options.h"
 
-#include "ns3/command-line.h"
+#include "ns3/bounded-checkers.h"
+#include "ns3/derived-type-name.h"
 #include "ns3/dirichlet-data-partitioner.h"
 #include "ns3/double.h"
 #include "ns3/idx-reader.h"
@@ -53,107 +55,89 @@ main(int argc, char* argv[])
 {
     std::string model = "LogisticRegression";
     uint32_t epochs = 5;
-    uint32_t batchSize = 64;
-    double learningRate = 0.1;
-    double l2 = 1e-4;
-    uint32_t hiddenUnits = 64;
     std::string dataDir = FASHION_MNIST_DEFAULT_DIRECTORY;
     uint32_t trainLimit = 0;
     uint32_t testLimit = 0;
     uint32_t workers = 0;
-    uint32_t localSteps = 1;
     uint32_t rounds = 100;
     uint32_t printEvery = 10;
     double alpha = 0.0;
 
-    CommandLine cmd(__FILE__);
-    CommandLineChecks check("edge-dml-centralised-sgd");
-    cmd.Usage("Centralised mini-batch SGD on Fashion-MNIST; prints test accuracy and loss and "
-              "the wall time per epoch.");
-    check.AddString(cmd, "model", "LogisticRegression or Mlp (or a TypeId name)", model);
-    check.AddInteger(cmd, "epochs", "number of epochs", epochs, 1, 100000);
-    check.AddInteger(cmd, "batchSize", "samples per SGD step", batchSize, 1, 1000000);
-    check.AddPositive(cmd, "learningRate", "SGD step size", learningRate, 1e6);
-    check.AddDouble(cmd, "l2", "L2 regularisation coefficient lambda", l2, 0.0, 1e6);
-    check.AddInteger(cmd, "hiddenUnits", "hidden units of the Mlp model", hiddenUnits, 1, 100000);
-    check.AddString(cmd, "dataDir", "directory of the Fashion-MNIST IDX .gz files", dataDir);
-    check.AddInteger(cmd,
-                     "trainLimit",
-                     "read at most this many training samples (0: all)",
+    ProgramOptions options("edge-dml-centralised-sgd",
+                           "Centralised mini-batch SGD on Fashion-MNIST; prints test accuracy "
+                           "and loss and the wall time per epoch.");
+    options.AddValue("model",
+                     "The learning model: a short name or the TypeId name of a LearningModel "
+                     "subclass.",
+                     model,
+                     MakeDerivedTypeNameChecker<LearningModel>());
+    options.AddValue("epochs",
+                     "Number of epochs.",
+                     epochs,
+                     MakeUintegerChecker<uint32_t>(1, 100000));
+    // The trainer's and the model's knobs: their attributes.
+    options.AddAttribute("batchSize", "ns3::edgedml::LocalTrainer::BatchSize");
+    options.AddAttribute("learningRate", "ns3::edgedml::LocalTrainer::LearningRate");
+    options.AddAttribute("l2", "ns3::edgedml::LearningModel::L2Regularisation");
+    options.AddAttribute("hiddenUnits", "ns3::edgedml::MlpModel::HiddenUnits");
+    options.AddValue("dataDir",
+                     "Directory of the Fashion-MNIST IDX .gz files.",
+                     dataDir,
+                     MakeNonEmptyTextChecker());
+    options.AddValue("trainLimit",
+                     "Read at most this many training samples (0: all).",
                      trainLimit,
-                     0,
-                     60000);
-    check.AddInteger(cmd,
-                     "testLimit",
-                     "read at most this many test samples (0: all)",
+                     MakeUintegerChecker<uint32_t>(0, 60000));
+    options.AddValue("testLimit",
+                     "Read at most this many test samples (0: all).",
                      testLimit,
-                     0,
-                     10000);
-    check.AddInteger(cmd,
-                     "workers",
-                     "federated averaging over this many workers (0: centralised)",
+                     MakeUintegerChecker<uint32_t>(0, 10000));
+    options.AddValue("workers",
+                     "Federated averaging over this many workers (0: centralised).",
                      workers,
-                     0,
-                     60000);
-    check.AddInteger(cmd,
-                     "localSteps",
-                     "federated: SGD steps per worker and round",
-                     localSteps,
-                     1,
-                     1000000);
-    check.AddInteger(cmd, "rounds", "federated: number of rounds", rounds, 1, 10000000);
-    check.AddInteger(cmd,
-                     "printEvery",
-                     "federated: print every this many rounds",
+                     MakeUintegerChecker<uint32_t>(0, 60000));
+    options.AddAttribute("localSteps", "ns3::edgedml::LocalTrainer::LocalSteps");
+    options.AddValue("rounds",
+                     "Federated: number of rounds.",
+                     rounds,
+                     MakeUintegerChecker<uint32_t>(1, 10000000));
+    options.AddValue("printEvery",
+                     "Federated: print every this many rounds.",
                      printEvery,
-                     1,
-                     10000000);
-    check.AddDouble(cmd,
-                    "alpha",
-                    "federated: Dirichlet alpha of the split (0: IID, else >= 0.001)",
-                    alpha,
-                    0.0,
-                    1e6);
-    check.Parse(cmd, argc, argv);
-
-    if (alpha > 0.0)
+                     MakeUintegerChecker<uint32_t>(1, 10000000));
+    TypeId::AttributeInformation dirichlet;
+    DirichletDataPartitioner::GetTypeId().LookupAttributeByName("Alpha", &dirichlet);
+    options.AddValue("alpha",
+                     "Federated: Dirichlet alpha of the split (0: IID).",
+                     alpha,
+                     MakeZeroOrDoubleChecker(dirichlet.checker));
+    if (auto status = options.Parse(argc, argv))
     {
-        check.AtLeast("alpha", alpha, 1e-3, "0 for IID, else at least 0.001");
+        return *status;
     }
-    const std::string typeName = LearningModelTypeName(model);
     TypeId tid;
-    if (!TypeId::LookupByNameFailSafe(typeName, &tid) ||
-        !tid.IsChildOf(LearningModel::GetTypeId()) || !tid.HasConstructor())
-    {
-        check.Fail("--model=" + model +
-                   " is invalid: use LogisticRegression or Mlp (or the "
-                   "TypeId name of a subclass of ns3::edgedml::LearningModel)");
-    }
+    std::string error;
+    LookupDerivedTypeId(model, LearningModel::GetTypeId(), tid, error);
 
     const auto readStart = std::chrono::steady_clock::now();
     const FashionMnistReadResult data = ReadFashionMnist(dataDir, trainLimit, testLimit);
     if (!data.train)
     {
-        check.Fail("--dataDir=" + dataDir + " is invalid: " + data.error);
+        return options.Fail("--dataDir=" + dataDir + " is invalid: " + data.error);
     }
     const double readS =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - readStart).count();
     const uint32_t n = data.train->GetNumSamples();
     if (workers > n)
     {
-        check.Fail("--workers=" + std::to_string(workers) + " is invalid: more than the " +
-                   std::to_string(n) + " training samples read (--trainLimit)");
+        return options.Fail("--workers=" + std::to_string(workers) + " is invalid: more than the " +
+                            std::to_string(n) + " training samples read (--trainLimit)");
     }
     std::cout << "read train=" << n << " test=" << data.test->GetNumSamples() << " read_s=" << readS
               << std::endl;
 
-    ObjectFactory factory(typeName);
-    factory.Set("L2Regularisation", DoubleValue(l2));
-    TypeId::AttributeInformation info;
-    if (tid.LookupAttributeByName("HiddenUnits", &info))
-    {
-        factory.Set("HiddenUnits", UintegerValue(hiddenUnits));
-    }
+    ObjectFactory factory;
+    factory.SetTypeId(tid);
     Ptr<LearningModel> learner = factory.Create<LearningModel>();
     learner->AssignStreams(1);
     learner->InitialiseParameters();
@@ -176,9 +160,6 @@ main(int argc, char* argv[])
         const std::vector<uint32_t> sizes(workers, n / workers);
         const auto shards = partitioner->Partition(*data.train, sizes);
         auto trainer = CreateObject<LocalTrainer>();
-        trainer->SetAttribute("LocalSteps", UintegerValue(localSteps));
-        trainer->SetAttribute("BatchSize", UintegerValue(batchSize));
-        trainer->SetAttribute("LearningRate", DoubleValue(learningRate));
         trainer->AssignStreams(2);
         Eigen::VectorXd w = learner->GetParameters();
         double elapsedS = 0.0;
@@ -209,10 +190,10 @@ main(int argc, char* argv[])
         Simulator::Destroy();
         return 0;
     }
+    // An epoch: ceil(n / b) steps of b samples.
     auto trainer = CreateObject<LocalTrainer>();
+    const uint64_t batchSize = options.GetInteger("batchSize");
     trainer->SetAttribute("LocalSteps", UintegerValue((n + batchSize - 1) / batchSize));
-    trainer->SetAttribute("BatchSize", UintegerValue(batchSize));
-    trainer->SetAttribute("LearningRate", DoubleValue(learningRate));
     trainer->AssignStreams(2);
     const std::vector<uint32_t> rows = data.train->AllRows();
     for (uint32_t epoch = 1; epoch <= epochs; ++epoch)

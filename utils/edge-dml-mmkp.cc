@@ -18,10 +18,11 @@
  * on stderr and exit status 2.
  */
 
-#include "command-line-checks.h"
+#include "program-options.h"
 
-#include "ns3/command-line.h"
+#include "ns3/bounded-checkers.h"
 #include "ns3/double.h"
+#include "ns3/exact-task-scheduler.h"
 #include "ns3/mmkp-file.h"
 #include "ns3/simulator.h"
 #include "ns3/task-scheduler-factory.h"
@@ -43,54 +44,50 @@ main(int argc, char* argv[])
     bool strict = false;
     double timeLimitS = 0.0;
 
-    CommandLine cmd(__FILE__);
-    CommandLineChecks check("edge-dml-mmkp");
-    cmd.Usage("Solve an MMKP file (first line 'classes dimensions', then the capacities, then per "
-              "class its item count and one line 'value weight_1 ... weight_m' per item) with "
-              "one or all task-scheduling algorithms; prints one line per algorithm.");
-    check.AddString(cmd, "input", "the MMKP file to solve", input);
-    check.AddString(cmd,
-                    "algorithm",
-                    "a scheduler short name (Random, Greedy, Tabu, Annealing, LocalSearch, "
-                    "Exact), a TypeId name, or all",
-                    algorithm);
-    check.AddBool(cmd,
-                  "disjoint",
-                  "item k of every class is resource k and resources are disjoint (files "
-                  "written from a task-scheduling problem)",
-                  disjoint);
-    check.AddBool(cmd, "strict", "every class must get an item (the Strict preset)", strict);
-    check.AddDouble(cmd,
-                    "timeLimitS",
-                    "time limit, in s, for algorithms with a TimeLimitS attribute (0: their "
-                    "default)",
-                    timeLimitS,
-                    0.0,
-                    1e7,
-                    "s");
-    check.Parse(cmd, argc, argv);
-
+    ProgramOptions options("edge-dml-mmkp",
+                           "Solve an MMKP file (first line 'classes dimensions', then the "
+                           "capacities, then per class its item count and one line 'value "
+                           "weight_1 ... weight_m' per item) with one or all task-scheduling "
+                           "algorithms; prints one line per algorithm.");
+    options.AddValue("input", "The MMKP file to solve.", input, MakeNonEmptyTextChecker());
+    options.AddValue("algorithm",
+                     "A scheduler (short name or TypeId name), or all.",
+                     algorithm,
+                     MakeNonEmptyTextChecker());
+    options.AddValue("disjoint",
+                     "Item k of every class is resource k and resources are disjoint (files "
+                     "written from a task-scheduling problem).",
+                     disjoint);
+    options.AddValue("strict", "Every class must get an item (the Strict preset).", strict);
+    // 0, or a limit every scheduler's TimeLimitS accepts (the exact one's bounds).
+    TypeId::AttributeInformation limit;
+    ExactTaskScheduler::GetTypeId().LookupAttributeByName("TimeLimitS", &limit);
+    options.AddValue("timeLimitS",
+                     "Time limit, in s, of the algorithms with a TimeLimitS attribute (0: "
+                     "their default).",
+                     timeLimitS,
+                     MakeZeroOrDoubleChecker(limit.checker));
+    if (auto status = options.Parse(argc, argv))
+    {
+        return *status;
+    }
     if (input == "none")
     {
-        check.Fail("--input is missing: give the MMKP file to solve, e.g. --input=instance.mmkp");
-    }
-    // Every scheduler with a time limit takes at least 1 ms.
-    if (timeLimitS > 0.0)
-    {
-        check.AtLeast("timeLimitS", timeLimitS, 1e-3, "s, or 0 for the default");
+        return options.Fail(
+            "--input is missing: give the MMKP file to solve, e.g. --input=instance.mmkp");
     }
 
-    MmkpReadOptions options;
-    options.resourcesByPosition = disjoint;
-    options.mustAssignAll = strict;
+    MmkpReadOptions reading;
+    reading.resourcesByPosition = disjoint;
+    reading.mustAssignAll = strict;
     // Items that exceed a capacity on their own can never be chosen (WriteMmkp
     // writes absent task-server pairs that way); dropping them keeps the optimum.
-    options.dropOversizedItems = true;
-    const MmkpReadResult read = ReadMmkpFile(input, options);
+    reading.dropOversizedItems = true;
+    const MmkpReadResult read = ReadMmkpFile(input, reading);
     if (!read.instance)
     {
-        check.Fail("--input=" + input + " is invalid: " + read.error +
-                   "; fix the file (format: see --help)");
+        return options.Fail("--input=" + input + " is invalid: " + read.error +
+                            "; fix the file (format: see --help)");
     }
     const MmkpInstance& instance = *read.instance;
 
@@ -110,10 +107,11 @@ main(int argc, char* argv[])
         std::string error;
         if (!LookupTaskScheduler(name, tid, error))
         {
-            check.Fail("--algorithm=" + algorithm + " is invalid: " + error +
-                       (algorithm == "all" ? " (it is one of the names 'all' runs, but no such "
-                                             "scheduler is built into this program)"
-                                           : ""));
+            return options.Fail("--algorithm=" + algorithm + " is invalid: " + error +
+                                (algorithm == "all"
+                                     ? " (it is one of the names 'all' runs, but no such "
+                                       "scheduler is built into this program)"
+                                     : ""));
         }
         tids.push_back(tid);
     }
@@ -127,8 +125,9 @@ main(int argc, char* argv[])
         {
             if (!scheduler->SetAttributeFailSafe("TimeLimitS", DoubleValue(timeLimitS)))
             {
-                check.Fail("--timeLimitS=" + std::to_string(timeLimitS) + " is invalid for " +
-                           names[a] + ": its TimeLimitS attribute rejects it");
+                return options.Fail("--timeLimitS=" + std::to_string(timeLimitS) +
+                                    " is invalid for " + names[a] +
+                                    ": its TimeLimitS attribute rejects it");
             }
         }
         const MmkpSolution solution = scheduler->Schedule(instance);

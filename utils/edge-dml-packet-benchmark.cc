@@ -18,7 +18,7 @@
  *   ./edge-dml-packet-benchmark --numEdgeServers=200 --rounds=20
  */
 
-#include "command-line-checks.h"
+#include "program-options.h"
 #include "training-scenario-options.h"
 
 #include "ns3/core-module.h"
@@ -73,30 +73,34 @@ BareEvent()
 int
 main(int argc, char* argv[])
 {
-    TrainingScenarioParameters p;
-    p.numEdgeServers = 1000;
-    p.rounds = 50;
-    p.samplesPerServer = 60;
-    p.maxRetransmissions = 3;
-    p.lossUnit = "Packet";
-    int64_t bareEvents = 5000000;
+    // This benchmark's defaults: the 1,000-ES goal, packet loss with ARQ.
+    const std::string scenario = "ns3::edgedml::TrainingScenarioHelper::";
+    Config::SetDefault(scenario + "NumEdgeServers", UintegerValue(1000));
+    Config::SetDefault(scenario + "SamplesPerServer", UintegerValue(60));
+    Config::SetDefault("ns3::edgedml::OfdmaNetDevice::MaxRetransmissions", UintegerValue(3));
+    Config::SetDefault("ns3::edgedml::WaterfallErrorModel::LossUnit", StringValue("Packet"));
+    uint64_t bareEvents = 5000000;
     bool quiet = false;
     std::string dataDir = FASHION_MNIST_DEFAULT_DIRECTORY;
 
-    CommandLine cmd(__FILE__);
-    CommandLineChecks check("edge-dml-packet-benchmark");
-    AddTrainingCellOptions(cmd, check, p);
-    AddTrainingRoundOptions(cmd, check, p);
-    check.AddBool(cmd, "tasks", "run crowdsourcing tasks (tabu, 10 per round)", p.tasks);
-    check.AddInteger(cmd,
-                     "bareEvents",
-                     "events of the bare ns-3 event-loop baseline",
+    ProgramOptions options("edge-dml-packet-benchmark",
+                           "Wall time and peak memory of packet-level synchronous SGD.");
+    AddTrainingCellOptions(options);
+    AddTrainingRoundOptions(options);
+    options.AddAttribute("tasks", scenario + "Tasks");
+    options.AddValue("bareEvents",
+                     "Events of the bare ns-3 event-loop baseline.",
                      bareEvents,
-                     1,
-                     10000000000);
-    check.AddBool(cmd, "quiet", "no progress lines on stderr", quiet);
-    check.AddString(cmd, "dataDir", "directory of the Fashion-MNIST IDX .gz files", dataDir);
-    check.Parse(cmd, argc, argv);
+                     MakeUintegerChecker<uint64_t>(1, 10000000000));
+    options.AddValue("quiet", "No progress lines on stderr.", quiet);
+    options.AddValue("dataDir",
+                     "Directory of the Fashion-MNIST IDX .gz files.",
+                     dataDir,
+                     MakeNonEmptyTextChecker());
+    if (auto status = options.Parse(argc, argv))
+    {
+        return *status;
+    }
 
     // Baseline: a bare ns-3 event loop in this process, before anything else.
     g_bareRemaining = bareEvents;
@@ -112,7 +116,7 @@ main(int argc, char* argv[])
     FashionMnistReadResult data = ReadFashionMnist(dataDir);
     if (!data.train)
     {
-        check.Fail("--dataDir=" + dataDir + " is invalid: " + data.error);
+        return options.Fail("--dataDir=" + dataDir + " is invalid: " + data.error);
     }
     auto train = std::make_shared<const Dataset>(std::move(*data.train));
     auto test = std::make_shared<const Dataset>(std::move(*data.test));
@@ -120,20 +124,19 @@ main(int argc, char* argv[])
     const double dataMib = PeakMemoryMib();
 
     const auto setupStart = Clock::now();
-    TrainingScenarioHelper helper(p);
-    TrainingScenario scenario = helper.Install(train, 0);
-    if (scenario.shards.empty())
+    TrainingScenario built = CreateObject<TrainingScenarioHelper>()->Install(train, 0);
+    if (built.shards.empty())
     {
-        check.Fail("the edge servers hold more samples than the 60,000 of Fashion-MNIST; "
-                   "lower --samplesPerServer or --numEdgeServers");
+        return options.Fail("the edge servers hold more samples than the 60,000 of Fashion-MNIST; "
+                            "lower --samplesPerServer or --numEdgeServers");
     }
     uint64_t aggregated = 0;
-    scenario.server->TraceConnectWithoutContext("UpdateReceived",
-                                                MakeBoundCallback(
-                                                    +[](uint64_t* n, uint32_t, uint32_t) { ++*n; },
-                                                    &aggregated));
-    scenario.server->TraceConnectWithoutContext("TrainingFinished",
-                                                MakeCallback(+[](uint32_t) { Simulator::Stop(); }));
+    built.server->TraceConnectWithoutContext("UpdateReceived",
+                                             MakeBoundCallback(
+                                                 +[](uint64_t* n, uint32_t, uint32_t) { ++*n; },
+                                                 &aggregated));
+    built.server->TraceConnectWithoutContext("TrainingFinished",
+                                             MakeCallback(+[](uint32_t) { Simulator::Stop(); }));
     const double setupS = SecondsSince(setupStart);
 
     const auto runStart = Clock::now();
@@ -152,32 +155,33 @@ main(int argc, char* argv[])
     const double peakMib = PeakMemoryMib();
 
     const auto evalStart = Clock::now();
-    Ptr<LearningModel> model = scenario.model;
-    model->SetParameters(scenario.server->GetParameters());
+    Ptr<LearningModel> model = built.model;
+    model->SetParameters(built.server->GetParameters());
     const ModelEvaluation final = model->Evaluate(*test);
     const double evalS = SecondsSince(evalStart);
-    const uint32_t completed = scenario.server->GetRoundsCompleted();
+    const uint32_t completed = built.server->GetRoundsCompleted();
     Simulator::Destroy();
 
     // The arithmetic's share of the simulator thread: the jobs it ran and the
     // time it waited for background threads.
-    Ptr<TrainingExecutor> executor = scenario.executor;
+    Ptr<TrainingExecutor> executor = built.executor;
     const double learningS = executor->GetBusySeconds();
     const double learningOnSimulatorS = executor->GetCallerSeconds();
     const uint64_t updates = executor->GetJobs();
     const double networkS = runS - learningOnSimulatorS;
-    std::printf("edge-dml-packet-benchmark: n=%lld rounds=%u loss unit=%s retransmissions=%lld "
-                "socket=%s tasks=%s s_i=%lld tau=%lld b=%lld update=%u bytes\n",
-                static_cast<long long>(p.numEdgeServers),
+    const uint64_t numEdgeServers = options.GetInteger("numEdgeServers");
+    std::printf("edge-dml-packet-benchmark: n=%llu rounds=%u loss unit=%s retransmissions=%s "
+                "socket=%s tasks=%s s_i=%s tau=%s b=%s update=%u bytes\n",
+                static_cast<unsigned long long>(numEdgeServers),
                 completed,
-                p.lossUnit.c_str(),
-                static_cast<long long>(p.maxRetransmissions),
-                p.socket.c_str(),
-                p.tasks ? "on" : "off",
-                static_cast<long long>(p.samplesPerServer),
-                static_cast<long long>(p.localSteps),
-                static_cast<long long>(p.batchSize),
-                static_cast<uint32_t>(scenario.model->GetSerializedSize()));
+                options.GetText("lossUnit").c_str(),
+                options.GetText("maxRetransmissions").c_str(),
+                options.GetText("socket").c_str(),
+                options.GetText("tasks") == "true" ? "on" : "off",
+                options.GetText("samplesPerServer").c_str(),
+                options.GetText("localSteps").c_str(),
+                options.GetText("batchSize").c_str(),
+                static_cast<uint32_t>(built.model->GetSerializedSize()));
     std::printf("  %-38s %10.2f s\n", "read Fashion-MNIST", readS);
     std::printf("  %-38s %10.2f s\n", "build the scenario", setupS);
     std::printf("  %-38s %10.2f s  (simulated %.1f s)\n", "run (wall)", runS, simulatedS);
@@ -214,7 +218,7 @@ main(int argc, char* argv[])
     std::printf("  %-38s %10llu of %llu worker-rounds\n",
                 "updates aggregated",
                 static_cast<unsigned long long>(aggregated),
-                static_cast<unsigned long long>(completed) * p.numEdgeServers);
+                static_cast<unsigned long long>(completed) * numEdgeServers);
     std::printf("  %-38s %10.4f (evaluated in %.2f s)\n",
                 "final test accuracy",
                 final.accuracy,

@@ -24,7 +24,8 @@
  *   ./edge-dml-scheduler-benchmark --scaleSizes=1000      (skip n = 10,000)
  */
 
-#include "command-line-checks.h"
+#include "attribute-text.h"
+#include "program-options.h"
 
 #include "ns3/core-module.h"
 #include "ns3/edge-dml-module.h"
@@ -220,84 +221,101 @@ int
 main(int argc, char* argv[])
 {
     std::string bandwidthsMhz = "10,30,50,80";
-    int64_t minTasks = 10;
-    int64_t maxTasks = 79;
-    int64_t taskStep = 10;
-    int64_t instances = 3;
+    uint32_t minTasks = 10;
+    uint32_t maxTasks = 79;
+    uint32_t taskStep = 10;
+    uint32_t instances = 3;
     std::string algorithms = "Random,Greedy,Tabu,Annealing,LocalSearch";
     std::string tabuIterations = "1000,10000,50000";
     std::string scaleSizes = "1000,10000";
     double scaleBaseBandwidthMhz = 30.0;
-    int64_t lpMaxItems = 600000;
-    int64_t subgradientSteps = 150;
+    uint32_t lpMaxItems = 600000;
+    uint32_t subgradientSteps = 150;
 
-    CommandLine cmd(__FILE__);
-    CommandLineChecks check("edge-dml-scheduler-benchmark");
-    check.AddString(cmd, "bandwidthsMhz", "paper instances: bandwidths B, in MHz", bandwidthsMhz);
-    check.AddInteger(cmd, "minTasks", "paper instances: smallest q", minTasks, 0, 79);
-    check.AddInteger(cmd,
-                     "maxTasks",
-                     "paper instances: largest q",
+    ProgramOptions options("edge-dml-scheduler-benchmark",
+                           "Quality and speed of the task-scheduling algorithms.");
+    options.AddValue("bandwidthsMhz",
+                     "Paper instances: bandwidths B, in MHz.",
+                     bandwidthsMhz,
+                     MakeListChecker(MakePositiveDoubleChecker(1e9)),
+                     "MHz");
+    options.AddValue("minTasks",
+                     "Paper instances: smallest q.",
+                     minTasks,
+                     MakeUintegerChecker<uint32_t>(0, 79));
+    options.AddValue("maxTasks",
+                     "Paper instances: largest q.",
                      maxTasks,
-                     0,
-                     79,
+                     MakeUintegerChecker<uint32_t>(0, 79),
                      "tasks (n = 80)");
-    check.AddInteger(cmd, "taskStep", "paper instances: step of q", taskStep, 1, 79);
-    check.AddInteger(cmd,
-                     "instances",
-                     "paper instances: independent draws per point",
+    options.AddValue("taskStep",
+                     "Paper instances: step of q.",
+                     taskStep,
+                     MakeUintegerChecker<uint32_t>(1, 79));
+    options.AddValue("instances",
+                     "Paper instances: independent draws per point.",
                      instances,
-                     1,
-                     10000);
-    check.AddString(cmd, "algorithms", "heuristics to measure, comma-separated", algorithms);
-    check.AddString(cmd,
-                    "tabuIterations",
-                    "tabu MaxIterations budgets of the equal-time table",
-                    tabuIterations);
-    check.AddString(cmd,
-                    "scaleSizes",
-                    "numbers of ES n of the scaling table (q = n/2; at most 10000)",
-                    scaleSizes);
-    // Scaled by n/80 <= 125, 1e6 MHz stays within the problem's TaskBandwidthHz
-    // range (<= 1e15 Hz).
-    check.AddPositive(cmd,
-                      "scaleBaseBandwidthMhz",
-                      "scaling: bandwidth at n = 80, in MHz (x n/80)",
-                      scaleBaseBandwidthMhz,
-                      1e6,
-                      "MHz");
-    check.AddInteger(cmd,
-                     "lpMaxItems",
-                     "scaling: largest instance (items) bounded by CBC's LP",
-                     lpMaxItems,
-                     0,
-                     4294967295,
-                     "items");
-    check.AddInteger(cmd,
-                     "subgradientSteps",
-                     "scaling: subgradient steps of the Lagrangian bound",
-                     subgradientSteps,
-                     0,
-                     10000000);
-    check.Parse(cmd, argc, argv);
-
-    check.AtLeast("maxTasks", maxTasks, minTasks, "tasks, at least minTasks");
-    const std::vector<double> bandwidths =
-        check.PositiveList("bandwidthsMhz", bandwidthsMhz, "MHz", 1e9);
+                     MakeUintegerChecker<uint32_t>(1, 10000));
+    options.AddValue("algorithms",
+                     "Heuristics to measure, comma-separated.",
+                     algorithms,
+                     MakeListChecker(MakeDerivedTypeNameChecker<TaskScheduler>()));
     // Tabu iterations are a uint32_t attribute. n ES with q = n/2 tasks make
     // n^2/2 items: 5e7 at n = 10000, the largest size measured (memory and
     // time grow with n^2; 100000 would need 5e9 items).
+    options.AddValue("tabuIterations",
+                     "Tabu MaxIterations budgets of the equal-time table.",
+                     tabuIterations,
+                     MakeListChecker(MakeUintegerChecker<uint32_t>(1)));
+    options.AddValue("scaleSizes",
+                     "Numbers of ES n of the scaling table (q = n/2).",
+                     scaleSizes,
+                     MakeListChecker(MakeUintegerChecker<uint32_t>(1, 10000)),
+                     "ES");
+    // Scaled by n/80 <= 125, 1e6 MHz stays within the problem's TaskBandwidthHz
+    // range (<= 1e15 Hz).
+    options.AddValue("scaleBaseBandwidthMhz",
+                     "Scaling: bandwidth at n = 80, in MHz (x n/80).",
+                     scaleBaseBandwidthMhz,
+                     MakePositiveDoubleChecker(1e6));
+    options.AddValue("lpMaxItems",
+                     "Scaling: largest instance (items) bounded by CBC's LP.",
+                     lpMaxItems,
+                     MakeUintegerChecker<uint32_t>(),
+                     "items");
+    options.AddValue("subgradientSteps",
+                     "Scaling: subgradient steps of the Lagrangian bound.",
+                     subgradientSteps,
+                     MakeUintegerChecker<uint32_t>(0, 10000000));
+    if (auto status = options.Parse(argc, argv))
+    {
+        return *status;
+    }
+    if (maxTasks < minTasks)
+    {
+        return options.FailBelow("maxTasks", maxTasks, minTasks, "tasks, at least minTasks");
+    }
+    std::vector<std::string> items;
+    SplitList(bandwidthsMhz, items);
+    std::vector<double> bandwidths;
+    for (const auto& item : items)
+    {
+        bandwidths.push_back(std::stod(item));
+    }
+    SplitList(tabuIterations, items);
     std::vector<double> tabuBudgets;
-    for (int64_t budget : check.IntegerList("tabuIterations", tabuIterations, 1, 4294967295, ""))
+    for (const auto& item : items)
     {
-        tabuBudgets.push_back(static_cast<double>(budget));
+        tabuBudgets.push_back(std::stod(item));
     }
+    SplitList(scaleSizes, items);
     std::vector<double> sizes;
-    for (int64_t n : check.IntegerList("scaleSizes", scaleSizes, 1, 10000, "ES"))
+    for (const auto& item : items)
     {
-        sizes.push_back(static_cast<double>(n));
+        sizes.push_back(std::stod(item));
     }
-    const std::vector<std::string> names = check.SchedulerList("algorithms", algorithms);
+    std::vector<std::string> names;
+    SplitList(algorithms, names);
 
     int64_t stream = 0;
     std::vector<Ptr<TaskScheduler>> schedulers;
@@ -325,13 +343,13 @@ main(int argc, char* argv[])
     uint32_t unproven = 0;
     SchedulingScenarioHelper scenarios;
     scenarios.AssignStreams(stream + 1000);
-    for (int64_t k = 0; k < instances; ++k)
+    for (uint32_t k = 0; k < instances; ++k)
     {
         SchedulingScenario scenario = scenarios.Create(80, maxTasks);
         for (double bMhz : bandwidths)
         {
             scenario.problem->SetAttribute("TaskBandwidthHz", DoubleValue(bMhz * 1e6));
-            for (int64_t q = minTasks; q <= maxTasks; q += taskStep)
+            for (uint32_t q = minTasks; q <= maxTasks; q += taskStep)
             {
                 scenario.problem->Build({scenario.tasks.begin(), scenario.tasks.begin() + q},
                                         scenario.servers);
@@ -431,7 +449,7 @@ main(int argc, char* argv[])
         }
         double bound = std::numeric_limits<double>::infinity();
         std::string boundName;
-        if (static_cast<int64_t>(instance.GetNumItems()) <= lpMaxItems)
+        if (instance.GetNumItems() <= lpMaxItems)
         {
             bound = exact->SolveLpRelaxationBound(instance);
             boundName = "CBC LP";

@@ -47,17 +47,18 @@ MessageSource::GetTypeId()
                           MakeAddressAccessor(&MessageSource::m_remote),
                           MakeAddressChecker())
             .AddAttribute("MessageBytes",
-                          "Size of each periodic message, in bytes (default: a logistic-"
+                          "Size of each periodic message, in bytes (the default is a logistic-"
                           "regression update on Fashion-MNIST, 7850 parameters x 4 bytes).",
                           UintegerValue(31400),
                           MakeUintegerAccessor(&MessageSource::m_messageBytes),
                           MakeUintegerChecker<uint32_t>(1))
             .AddAttribute("PacketPayloadBytes",
                           "Socket payload per packet, in bytes, including the 28-byte message "
-                          "header (1472 fills a 1500-byte IPv4/UDP MTU).",
+                          "header (1472 fills a 1500-byte IPv4/UDP MTU; at most 65507, the "
+                          "largest UDP payload).",
                           UintegerValue(1472),
                           MakeUintegerAccessor(&MessageSource::m_packetBytes),
-                          MakeUintegerChecker<uint32_t>(29))
+                          MakeUintegerChecker<uint32_t>(29, 65507))
             .AddAttribute("Interval",
                           "Time between the starts of two periodic messages.",
                           TimeValue(Seconds(1.0)),

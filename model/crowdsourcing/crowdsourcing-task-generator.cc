@@ -30,34 +30,34 @@ CrowdsourcingTaskGenerator::GetTypeId()
             .SetGroupName("EdgeDml")
             .AddConstructor<CrowdsourcingTaskGenerator>()
             .AddAttribute("DataBits",
-                          "Input data D_j of a task, in bits (default: U[5, 20] Mbit).",
+                          "Input data D_j of a task, in bits.",
                           StringValue("ns3::UniformRandomVariable[Min=5e6|Max=20e6]"),
                           MakePointerAccessor(&CrowdsourcingTaskGenerator::m_dataBits),
                           MakePointerChecker<RandomVariableStream>())
             .AddAttribute("CyclesPerBit",
                           "Compute load per input bit kappa, in CPU cycles per bit: "
-                          "C_j = kappa * D_j (default: 40).",
+                          "C_j = kappa * D_j.",
                           DoubleValue(40.0),
                           MakeDoubleAccessor(&CrowdsourcingTaskGenerator::m_cyclesPerBit),
                           MakeDoubleChecker<double>(0.0, 1e12))
             .AddAttribute("DeadlineS",
-                          "Deadline T_j of a task, in s (default: U[0.5, 2] s).",
+                          "Deadline T_j of a task, in s.",
                           StringValue("ns3::UniformRandomVariable[Min=0.5|Max=2.0]"),
                           MakePointerAccessor(&CrowdsourcingTaskGenerator::m_deadlineS),
                           MakePointerChecker<RandomVariableStream>())
             .AddAttribute("Value",
-                          "Value phi_j of a task, in utility units (default: U[0.01, 0.03]).",
+                          "Value phi_j of a task, in utility units.",
                           StringValue("ns3::UniformRandomVariable[Min=0.01|Max=0.03]"),
                           MakePointerAccessor(&CrowdsourcingTaskGenerator::m_value),
                           MakePointerChecker<RandomVariableStream>())
             .AddAttribute("PublisherTxPowerW",
-                          "Transmit power p_j of a task's publisher, in W (default: 0.1 W).",
+                          "Transmit power p_j of a task's publisher, in W.",
                           DoubleValue(0.1),
                           MakeDoubleAccessor(&CrowdsourcingTaskGenerator::m_publisherTxPowerW),
                           MakeDoubleChecker<double>(0.0, 1e6))
             .AddAttribute("PublisherPositionAllocator",
-                          "Where publishers are, in m (default: uniform in the annulus "
-                          "50..500 m around the parameter server at the origin).",
+                          "Where publishers are, in m (by default uniform in the annulus "
+                          "around the parameter server at the origin).",
                           StringValue("ns3::edgedml::AnnulusPositionAllocator"),
                           MakePointerAccessor(&CrowdsourcingTaskGenerator::m_position),
                           MakePointerChecker<PositionAllocator>());

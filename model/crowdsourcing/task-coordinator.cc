@@ -5,6 +5,7 @@
 #include "task-coordinator.h"
 
 #include "ns3/abort.h"
+#include "ns3/derived-type-name.h"
 #include "ns3/double.h"
 #include "ns3/edge-server-energy-model.h"
 #include "ns3/edge-server.h"
@@ -46,7 +47,7 @@ TaskCoordinator::GetTypeId()
                           StringValue("Tabu"),
                           MakeStringAccessor(&TaskCoordinator::SetSchedulerName,
                                              &TaskCoordinator::GetSchedulerName),
-                          MakeStringChecker())
+                          MakeDerivedTypeNameChecker<TaskScheduler>())
             .AddAttribute(
                 "Preset",
                 "Preset of the scheduling problem: Valued (tasks may be rejected) or "
@@ -58,25 +59,23 @@ TaskCoordinator::GetTypeId()
                                 TaskSchedulingProblem::STRICT,
                                 "Strict"))
             .AddAttribute("TaskBandwidthHz",
-                          "Capacity B: system bandwidth for tasks per epoch, in Hz (default: "
-                          "30 MHz).",
+                          "Capacity B: system bandwidth for tasks per epoch, in Hz.",
                           DoubleValue(30e6),
                           MakeDoubleAccessor(&TaskCoordinator::SetTaskBandwidthHz,
                                              &TaskCoordinator::GetTaskBandwidthHz),
                           MakeDoubleChecker<double>(0.0, 1e15))
             .AddAttribute("TaskEnergyBudgetJ",
-                          "Capacity E_max: energy for the tasks placed at one epoch, in J "
-                          "(default: 60 J).",
+                          "Capacity E_max: energy for the tasks placed at one epoch, in J.",
                           DoubleValue(60.0),
                           MakeDoubleAccessor(&TaskCoordinator::SetTaskEnergyBudgetJ,
                                              &TaskCoordinator::GetTaskEnergyBudgetJ),
                           MakeDoubleChecker<double>(0.0, 1e15))
-            .AddAttribute(
-                "TaskGenerator",
-                "Draws the crowdsourcing tasks (default: the system model's distributions).",
-                StringValue("ns3::edgedml::CrowdsourcingTaskGenerator"),
-                MakePointerAccessor(&TaskCoordinator::m_generator),
-                MakePointerChecker<CrowdsourcingTaskGenerator>())
+            .AddAttribute("TaskGenerator",
+                          "Draws the crowdsourcing tasks (by default from the system model's "
+                          "distributions).",
+                          StringValue("ns3::edgedml::CrowdsourcingTaskGenerator"),
+                          MakePointerAccessor(&TaskCoordinator::m_generator),
+                          MakePointerChecker<CrowdsourcingTaskGenerator>())
             .AddAttribute("ArrivalMode",
                           "Batch: TasksPerEpoch tasks arrive at every epoch (the paper). "
                           "Poisson: tasks arrive after Start() at rate ArrivalRatePerS and wait "
@@ -106,13 +105,13 @@ TaskCoordinator::GetTypeId()
                 EnumValue(TaskCoordinator::RETRY),
                 MakeEnumAccessor(&TaskCoordinator::m_unplacedPolicy),
                 MakeEnumChecker(TaskCoordinator::RETRY, "Retry", TaskCoordinator::REJECT, "Reject"))
-            .AddAttribute("EpochPeriodS",
-                          "Period of the coordinator's own epochs after Start(), in s (0: "
+            .AddAttribute("EpochPeriod",
+                          "Period of the coordinator's own epochs after Start() (0: "
                           "epochs only when RunEpoch is called, e.g. by the parameter "
                           "server's round-start hook).",
-                          DoubleValue(0.0),
-                          MakeDoubleAccessor(&TaskCoordinator::m_epochPeriodS),
-                          MakeDoubleChecker<double>(0.0, 1e9))
+                          TimeValue(Seconds(0)),
+                          MakeTimeAccessor(&TaskCoordinator::m_epochPeriod),
+                          MakeTimeChecker(Seconds(0), Seconds(1e9)))
             .AddTraceSource("TaskArrived",
                             "A task arrived.",
                             MakeTraceSourceAccessor(&TaskCoordinator::m_arrivedTrace),
@@ -152,7 +151,7 @@ TaskCoordinator::TaskCoordinator()
       m_tasksPerEpoch(10),
       m_arrivalRatePerS(10.0),
       m_unplacedPolicy(RETRY),
-      m_epochPeriodS(0.0),
+      m_epochPeriod(Seconds(0)),
       m_serverKeysDrawn(false),
       m_interArrival(CreateObject<ExponentialRandomVariable>()),
       m_nextTaskId(0),
@@ -399,7 +398,7 @@ TaskCoordinator::Start()
     {
         ScheduleArrival();
     }
-    if (m_epochPeriodS > 0.0)
+    if (m_epochPeriod.IsStrictlyPositive())
     {
         m_epochEvent = Simulator::ScheduleNow(&TaskCoordinator::PeriodicEpoch, this);
     }
@@ -433,8 +432,7 @@ void
 TaskCoordinator::PeriodicEpoch()
 {
     RunEpoch(m_periodicRound++);
-    m_epochEvent =
-        Simulator::Schedule(Seconds(m_epochPeriodS), &TaskCoordinator::PeriodicEpoch, this);
+    m_epochEvent = Simulator::Schedule(m_epochPeriod, &TaskCoordinator::PeriodicEpoch, this);
 }
 
 void

@@ -40,7 +40,7 @@ namespace edgedml
  * success probability of each ES's training link. Then either hook RunEpoch
  * to the parameter server (ParameterServerApplication::SetRoundStartHook
  * with MakeCallback(&TaskCoordinator::RunEpoch, coordinator)), or set
- * EpochPeriodS and call Start(). Poisson arrivals need Start() too.
+ * EpochPeriod and call Start(). Poisson arrivals need Start() too.
  *
  * Arrivals (attribute ArrivalMode):
  * - Batch (default, as in the paper): TasksPerEpoch tasks arrive at the
@@ -177,7 +177,7 @@ class TaskCoordinator : public Object
 
     /**
      * \brief Start the Poisson arrivals (ArrivalMode Poisson) and the periodic
-     * epochs (EpochPeriodS > 0: epochs now and every EpochPeriodS after,
+     * epochs (EpochPeriod > 0: epochs now and every EpochPeriod after,
      * numbered 0, 1, 2, ...). Does nothing if already started.
      */
     void Start();
@@ -389,7 +389,7 @@ class TaskCoordinator : public Object
     uint32_t m_tasksPerEpoch;                    //!< batch size
     double m_arrivalRatePerS;                    //!< Poisson rate, in tasks per s
     UnplacedPolicy m_unplacedPolicy;             //!< Retry or Reject
-    double m_epochPeriodS;                       //!< period of own epochs, in s (0: none)
+    Time m_epochPeriod;                          //!< period of own epochs (0: none)
 
     // Edge servers.
     NodeContainer m_nodes;                      //!< the edge-server nodes

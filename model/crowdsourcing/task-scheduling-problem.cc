@@ -52,44 +52,43 @@ TaskSchedulingProblem::GetTypeId()
                           MakePointerAccessor(&TaskSchedulingProblem::m_lossModel),
                           MakePointerChecker<PropagationLossModel>())
             .AddAttribute("NoiseDensityDbmPerHz",
-                          "Noise power spectral density N0, in dBm/Hz (default: -174).",
+                          "Noise power spectral density N0, in dBm/Hz.",
                           DoubleValue(-174.0),
                           MakeDoubleAccessor(&TaskSchedulingProblem::m_noiseDensityDbmPerHz),
                           MakeDoubleChecker<double>(-300.0, 100.0))
             .AddAttribute("ReferenceNoiseBandwidthHz",
-                          "Bandwidth of the reference noise sigma^2 = N0 * B_ref, in Hz "
-                          "(default: 1 MHz).",
+                          "Bandwidth of the reference noise sigma^2 = N0 * B_ref, in Hz.",
                           DoubleValue(1e6),
                           MakeDoubleAccessor(&TaskSchedulingProblem::m_referenceNoiseBandwidthHz),
                           MakeDoubleChecker<double>(1e-3, 1e15))
             .AddAttribute("WaterfallThreshold",
-                          "Waterfall threshold m (linear) of rho = exp(-m / SNR) (default: 1.08).",
+                          "Waterfall threshold m (linear) of rho = exp(-m / SNR).",
                           DoubleValue(1.08),
                           MakeDoubleAccessor(&TaskSchedulingProblem::m_waterfallThreshold),
                           MakeDoubleChecker<double>(0.0, 1e6))
             .AddAttribute("TaskBandwidthHz",
-                          "Capacity B: system bandwidth for tasks, in Hz (default: 30 MHz).",
+                          "Capacity B: system bandwidth for tasks, in Hz.",
                           DoubleValue(30e6),
                           MakeDoubleAccessor(&TaskSchedulingProblem::m_taskBandwidthHz),
                           MakeDoubleChecker<double>(0.0, 1e15))
             .AddAttribute("TaskEnergyBudgetJ",
-                          "Capacity E_max: energy for tasks, in J (default: 60 J).",
+                          "Capacity E_max: energy for tasks, in J.",
                           DoubleValue(60.0),
                           MakeDoubleAccessor(&TaskSchedulingProblem::m_taskEnergyBudgetJ),
                           MakeDoubleChecker<double>(0.0, 1e15))
             .AddAttribute("TaskCapacitance",
                           "Effective switched capacitance gamma of task execution, in "
-                          "J / (cycle Hz^2) (default: 1e-28).",
+                          "J / (cycle Hz^2).",
                           DoubleValue(1e-28),
                           MakeDoubleAccessor(&TaskSchedulingProblem::m_taskCapacitance),
                           MakeDoubleChecker<double>(0.0, 1.0))
             .AddAttribute("ComputeEnergyFactor",
-                          "Weight eta0 of the compute energy in e_{j,i} (default: 1).",
+                          "Weight eta0 of the compute energy in e_{j,i}.",
                           DoubleValue(1.0),
                           MakeDoubleAccessor(&TaskSchedulingProblem::m_computeEnergyFactor),
                           MakeDoubleChecker<double>(0.0, 1e6))
             .AddAttribute("TransmitEnergyFactor",
-                          "Weight eta of the transmit energy in e_{j,i} (default: 1).",
+                          "Weight eta of the transmit energy in e_{j,i}.",
                           DoubleValue(1.0),
                           MakeDoubleAccessor(&TaskSchedulingProblem::m_transmitEnergyFactor),
                           MakeDoubleChecker<double>(0.0, 1e6))

@@ -47,7 +47,7 @@ EdgeServerEnergyModel::GetTypeId()
             .AddConstructor<EdgeServerEnergyModel>()
             .AddAttribute("TrainingCapacitanceJs2PerCycle",
                           "Effective switched capacitance gamma_T of training compute, in "
-                          "J s^2 per cycle: E_cmp = gamma_T * cycles * f^2 (default: 1e-27).",
+                          "J s^2 per cycle: E_cmp = gamma_T * cycles * f^2.",
                           DoubleValue(1e-27),
                           MakeDoubleAccessor(&EdgeServerEnergyModel::m_trainingCapacitance),
                           MakeDoubleChecker<double>(0.0, 1.0))

@@ -339,20 +339,6 @@ SoftmaxCrossEntropy(BatchMatrix& scores, const std::vector<uint32_t>& y, bool gr
     return lossSum;
 }
 
-std::string
-LearningModelTypeName(const std::string& name)
-{
-    if (name == "LogisticRegression")
-    {
-        return "ns3::edgedml::LogisticRegressionModel";
-    }
-    if (name == "Mlp")
-    {
-        return "ns3::edgedml::MlpModel";
-    }
-    return name;
-}
-
 std::vector<uint8_t>
 SerializeParameters(const Eigen::VectorXd& parameters)
 {

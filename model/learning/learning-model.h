@@ -309,14 +309,6 @@ class LearningModel : public Object
 double SoftmaxCrossEntropy(BatchMatrix& scores, const std::vector<uint32_t>& y, bool gradient);
 
 /**
- * \brief The TypeId name of a model given by its short name, as the
- * programs' --model options take it.
- * \param name "LogisticRegression", "Mlp", or a TypeId name (returned as it is)
- * \return e.g. "ns3::edgedml::MlpModel" for "Mlp"
- */
-std::string LearningModelTypeName(const std::string& name);
-
-/**
  * \brief Parameters as float32 little-endian bytes (4 per parameter).
  * \param parameters the vector
  * \return the bytes

@@ -5,6 +5,7 @@
 #include "local-trainer.h"
 
 #include "ns3/abort.h"
+#include "ns3/bounded-checkers.h"
 #include "ns3/double.h"
 #include "ns3/uinteger.h"
 
@@ -29,18 +30,18 @@ LocalTrainer::GetTypeId()
                           "tau: local SGD steps per round.",
                           UintegerValue(1),
                           MakeUintegerAccessor(&LocalTrainer::m_localSteps),
-                          MakeUintegerChecker<uint32_t>(1))
+                          MakeUintegerChecker<uint32_t>(1, 1000000))
             .AddAttribute("BatchSize",
                           "b: samples per SGD step (full batch when at least the worker's "
                           "number of samples).",
                           UintegerValue(64),
                           MakeUintegerAccessor(&LocalTrainer::m_batchSize),
-                          MakeUintegerChecker<uint32_t>(1))
+                          MakeUintegerChecker<uint32_t>(1, 1000000))
             .AddAttribute("LearningRate",
-                          "eta: SGD step size (dimensionless).",
+                          "eta: SGD step size (dimensionless, > 0).",
                           DoubleValue(0.1),
                           MakeDoubleAccessor(&LocalTrainer::m_learningRate),
-                          MakeDoubleChecker<double>(0.0, 1e6));
+                          MakePositiveDoubleChecker(1e6));
     return tid;
 }
 

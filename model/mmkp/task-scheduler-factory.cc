@@ -5,6 +5,7 @@
 #include "task-scheduler-factory.h"
 
 #include "ns3/abort.h"
+#include "ns3/derived-type-name.h"
 #include "ns3/object-factory.h"
 
 #include <sstream>
@@ -26,34 +27,12 @@ GetTaskSchedulerShortNames()
     return names;
 }
 
-namespace
-{
-
-/// Full TypeId name of a short name: ns3::edgedml::<Short>TaskScheduler.
-std::string
-FullName(const std::string& shortName)
-{
-    return "ns3::edgedml::" + shortName + "TaskScheduler";
-}
-
-} // namespace
-
 bool
 LookupTaskScheduler(const std::string& name, TypeId& tid, std::string& error)
 {
-    std::string full = name;
-    for (const auto& s : GetTaskSchedulerShortNames())
+    // The module's one rule for short names (DerivedTypeNameChecker uses it too).
+    if (LookupDerivedTypeId(name, TaskScheduler::GetTypeId(), tid, error))
     {
-        if (name == s)
-        {
-            full = FullName(s);
-        }
-    }
-    TypeId found;
-    if (TypeId::LookupByNameFailSafe(full, &found) && found.IsChildOf(TaskScheduler::GetTypeId()) &&
-        found.HasConstructor())
-    {
-        tid = found;
         return true;
     }
     std::ostringstream msg;

@@ -28,9 +28,10 @@ const std::vector<std::string>& GetTaskSchedulerShortNames();
 
 /**
  * \ingroup edge-dml
- * \brief Resolve a scheduler name given by a user: a short name (see
- * GetTaskSchedulerShortNames, case-sensitive) or a full TypeId name of a
- * constructible subclass of ns3::edgedml::TaskScheduler.
+ * \brief Resolve a scheduler name given by a user: a short name (the
+ * module's rule, LookupDerivedTypeId: Greedy for GreedyTaskScheduler,
+ * case-sensitive) or a full TypeId name of a constructible subclass of
+ * ns3::edgedml::TaskScheduler.
  * \param name the name
  * \param[out] tid the TypeId, when found
  * \param[out] error when not found, a message naming the value and the valid

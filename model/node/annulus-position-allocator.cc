@@ -33,12 +33,12 @@ AnnulusPositionAllocator::GetTypeId()
                           MakeVectorAccessor(&AnnulusPositionAllocator::m_centre),
                           MakeVectorChecker())
             .AddAttribute("MinRadiusM",
-                          "Inner radius, in metres (default: 50 m).",
+                          "Inner radius, in metres.",
                           DoubleValue(50.0),
                           MakeDoubleAccessor(&AnnulusPositionAllocator::m_minRadiusM),
                           MakeDoubleChecker<double>(0.0, 1e7))
             .AddAttribute("MaxRadiusM",
-                          "Outer radius, in metres (default: 500 m); must exceed MinRadiusM.",
+                          "Outer radius, in metres; must exceed MinRadiusM.",
                           DoubleValue(500.0),
                           MakeDoubleAccessor(&AnnulusPositionAllocator::m_maxRadiusM),
                           MakeDoubleChecker<double>(0.0, 1e7));

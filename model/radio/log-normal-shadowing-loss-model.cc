@@ -53,7 +53,7 @@ LogNormalShadowingLossModel::GetTypeId()
             .SetGroupName("EdgeDml")
             .AddConstructor<LogNormalShadowingLossModel>()
             .AddAttribute("StandardDeviationDb",
-                          "Standard deviation sigma of the shadowing, in dB (default: 8 dB). "
+                          "Standard deviation sigma of the shadowing, in dB. "
                           "0 disables shadowing.",
                           DoubleValue(8.0),
                           MakeDoubleAccessor(&LogNormalShadowingLossModel::m_standardDeviationDb),

@@ -39,18 +39,18 @@ OfdmaChannel::GetTypeId()
             .SetGroupName("EdgeDml")
             .AddConstructor<OfdmaChannel>()
             .AddAttribute("ResourceBlockBandwidthHz",
-                          "Bandwidth of one uplink resource block, in Hz (>= 1; default: 1 MHz).",
+                          "Bandwidth of one uplink resource block, in Hz.",
                           DoubleValue(1e6),
                           MakeDoubleAccessor(&OfdmaChannel::m_rbBandwidthHz),
                           MakeDoubleChecker<double>(1.0, 1e12))
             .AddAttribute("NumResourceBlocks",
                           "Number of uplink resource blocks R; 0 means one per attached "
-                          "terminal (default: R = n).",
+                          "terminal (R = n).",
                           UintegerValue(0),
                           MakeUintegerAccessor(&OfdmaChannel::m_numRbs),
-                          MakeUintegerChecker<uint32_t>())
+                          MakeUintegerChecker<uint32_t>(0, 1000000))
             .AddAttribute("DownlinkBandwidthHz",
-                          "Bandwidth of the shared downlink, in Hz (>= 1; default: 20 MHz).",
+                          "Bandwidth of the shared downlink, in Hz.",
                           DoubleValue(20e6),
                           MakeDoubleAccessor(&OfdmaChannel::m_downlinkBandwidthHz),
                           MakeDoubleChecker<double>(1.0, 1e12))
@@ -62,18 +62,17 @@ OfdmaChannel::GetTypeId()
             .AddAttribute("UplinkInterferencePerRb",
                           "Random variable, in W, of the interference on each uplink RB of a "
                           "terminal; drawn per terminal at first use and on every "
-                          "RedrawUplinkInterference() (default: U[1e-8, 1.1e-7] W).",
+                          "RedrawUplinkInterference().",
                           StringValue("ns3::UniformRandomVariable[Min=1e-8|Max=1.1e-7]"),
                           MakePointerAccessor(&OfdmaChannel::m_uplinkInterference),
                           MakePointerChecker<RandomVariableStream>())
             .AddAttribute("DownlinkInterferenceW",
-                          "Interference on the downlink at every terminal, in W (default: "
-                          "1.8e-7 W).",
+                          "Interference on the downlink at every terminal, in W.",
                           DoubleValue(1.8e-7),
                           MakeDoubleAccessor(&OfdmaChannel::m_downlinkInterferenceW),
                           MakeDoubleChecker<double>(0.0, 1e6))
             .AddAttribute("PropagationLossModel",
-                          "Channel gain between terminal and base station (default: "
+                          "Channel gain between terminal and base station (by default "
                           "log-distance, exponent 2, 1 m, 0 dB, i.e. h = d^-2).",
                           StringValue("ns3::LogDistancePropagationLossModel[Exponent=2|"
                                       "ReferenceDistance=1|ReferenceLoss=0]"),

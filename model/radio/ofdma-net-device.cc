@@ -8,6 +8,7 @@
 #include "waterfall-error-model.h"
 
 #include "ns3/abort.h"
+#include "ns3/bounded-checkers.h"
 #include "ns3/double.h"
 #include "ns3/ethernet-header.h"
 #include "ns3/log.h"
@@ -39,16 +40,16 @@ OfdmaNetDevice::GetTypeId()
                           MakeUintegerAccessor(&OfdmaNetDevice::SetMtu, &OfdmaNetDevice::GetMtu),
                           MakeUintegerChecker<uint16_t>(68))
             .AddAttribute("TxPowerW",
-                          "Total transmit power, in W (default: 0.01 W per edge server; "
-                          "OfdmaHelper gives the base station 1 W).",
+                          "Total transmit power, in W (OfdmaHelper gives the base station "
+                          "1 W).",
                           DoubleValue(0.01),
                           MakeDoubleAccessor(&OfdmaNetDevice::m_txPowerW),
-                          MakeDoubleChecker<double>(0.0, 1e6))
+                          MakePositiveDoubleChecker(1e6))
             .AddAttribute("MaxRetransmissions",
                           "Link-layer retransmissions of a corrupted unicast packet (0: no ARQ).",
                           UintegerValue(0),
                           MakeUintegerAccessor(&OfdmaNetDevice::m_maxRetransmissions),
-                          MakeUintegerChecker<uint32_t>())
+                          MakeUintegerChecker<uint32_t>(0, 1000))
             .AddAttribute("TxQueue",
                           "The transmit queue.",
                           StringValue("ns3::DropTailQueue<Packet>"),

@@ -31,7 +31,7 @@ WaterfallErrorModel::GetTypeId()
             .AddConstructor<WaterfallErrorModel>()
             .AddAttribute("WaterfallThreshold",
                           "Waterfall threshold m (linear): a unit is lost with probability "
-                          "1 - exp(-m / SNR). Default 1.08, the value in Chen et al.'s code.",
+                          "1 - exp(-m / SNR). The default is the value in Chen et al.'s code.",
                           DoubleValue(1.08),
                           MakeDoubleAccessor(&WaterfallErrorModel::m_threshold),
                           MakeDoubleChecker<double>(0.0, 1e6))

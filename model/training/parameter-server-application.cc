@@ -85,7 +85,7 @@ ParameterServerApplication::GetTypeId()
                           MakeUintegerAccessor(&ParameterServerApplication::m_packetPayloadBytes),
                           MakeUintegerChecker<uint32_t>(29))
             .AddAttribute("ParameterEncoding",
-                          "Wire format of the parameters: Float32 (default: Z = 4 bytes per "
+                          "Wire format of the parameters: Float32 (Z = 4 bytes per "
                           "parameter) or Float64 (exact).",
                           EnumValue(ParameterEncoding::FLOAT32),
                           MakeEnumAccessor(&ParameterServerApplication::m_encoding),

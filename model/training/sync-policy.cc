@@ -4,6 +4,7 @@
 
 #include "sync-policy.h"
 
+#include "ns3/bounded-checkers.h"
 #include "ns3/double.h"
 
 namespace ns3
@@ -22,10 +23,11 @@ SyncPolicy::GetTypeId()
             .SetGroupName("EdgeDml")
             .AddAttribute("RoundDeadlineS",
                           "Time after a round's start at which the parameter server aggregates "
-                          "whatever arrived, in s (0: no deadline).",
+                          "whatever arrived, in s (0: no deadline; else at least ns-3's "
+                          "resolution, 1 ns).",
                           DoubleValue(0.0),
                           MakeDoubleAccessor(&SyncPolicy::m_roundDeadlineS),
-                          MakeDoubleChecker<double>(0.0, 1e9));
+                          MakeZeroOrDoubleChecker(MakeDoubleChecker<double>(1e-9, 1e9)));
     return tid;
 }
 

@@ -69,14 +69,13 @@ WorkerApplication::GetTypeId()
                           MakeEnumAccessor(&WorkerApplication::m_encoding),
                           MakeParameterEncodingChecker())
             .AddAttribute("CyclesPerBit",
-                          "kappa: CPU cycles per bit of training data processed (default: 40), "
-                          "at most 1e6.",
+                          "kappa: CPU cycles per bit of training data processed.",
                           DoubleValue(40.0),
                           MakeDoubleAccessor(&WorkerApplication::m_cyclesPerBit),
                           MakeDoubleChecker<double>(0.0, 1e6))
             .AddAttribute("BitsPerSample",
-                          "Bits of one training sample (default: a 784-byte Fashion-MNIST "
-                          "image, 6272 bits), at most 1e12.",
+                          "Bits of one training sample (the default is a 784-byte "
+                          "Fashion-MNIST image).",
                           DoubleValue(6272.0),
                           MakeDoubleAccessor(&WorkerApplication::m_bitsPerSample),
                           MakeDoubleChecker<double>(0.0, 1e12))

@@ -3,11 +3,18 @@
 # table-driven hard-input and determinism cases of every program are in
 # test/cmake/program-tests.cmake.
 include(${CMAKE_CURRENT_LIST_DIR}/program-tests.cmake)
+include(${CMAKE_CURRENT_LIST_DIR}/output-pins.cmake)
+include(${CMAKE_CURRENT_LIST_DIR}/option-sweep.cmake)
+include(${CMAKE_CURRENT_LIST_DIR}/doc-tables.cmake)
 
 function(edge_dml_example_tests)
   set(scripts ${CMAKE_CURRENT_SOURCE_DIR}/test/cmake)
   set(mmkp_data ${CMAKE_CURRENT_SOURCE_DIR}/test/data/mmkp)
   edge_dml_add_checked_program_tests(${scripts} ${CMAKE_BINARY_DIR}/test-scratch ${mmkp_data})
+  edge_dml_add_output_pins(${scripts} ${CMAKE_BINARY_DIR}/test-scratch ${mmkp_data})
+  edge_dml_add_doc_tables()
+  edge_dml_add_option_sweeps(${CMAKE_CURRENT_SOURCE_DIR}/test/option-sweep.py
+                             ${CMAKE_BINARY_DIR}/test-scratch ${mmkp_data})
   set(mmkp $<TARGET_FILE:edge-dml-mmkp>)
   # The exact scheduler gives the brute-force optimum of the sample files (12,
   # and 10.5 with disjoint resources).

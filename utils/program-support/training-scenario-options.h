@@ -5,10 +5,7 @@
 #ifndef EDGE_DML_TRAINING_SCENARIO_OPTIONS_H
 #define EDGE_DML_TRAINING_SCENARIO_OPTIONS_H
 
-#include "command-line-checks.h"
-
-#include "ns3/command-line.h"
-#include "ns3/training-scenario-helper.h"
+#include "program-options.h"
 
 namespace ns3
 {
@@ -17,29 +14,48 @@ namespace edgedml
 
 /**
  * \ingroup edge-dml
- * \brief Register the command-line options of the cell that every training
- * program shares, bound to the parameters' fields (their current values are
- * the defaults): numEdgeServers, samplesPerServer, socket, lossUnit,
- * maxRetransmissions and trainingThreads.
- * \param cmd the command line
- * \param check the checks that parse it
- * \param p the parameters the options set
+ * \brief Register the options of the cell that every training program
+ * shares, bound to their attributes: numEdgeServers, samplesPerServer and
+ * socket (TrainingScenarioHelper), lossUnit (WaterfallErrorModel),
+ * maxRetransmissions (OfdmaNetDevice) and trainingThreads
+ * (TrainingExecutor::Threads).
+ * \param options the program's options
  */
-void AddTrainingCellOptions(CommandLine& cmd,
-                            CommandLineChecks& check,
-                            TrainingScenarioParameters& p);
+void AddTrainingCellOptions(ProgramOptions& options);
 
 /**
  * \ingroup edge-dml
- * \brief Register the shared options of the rounds, bound to the
- * parameters' fields: rounds, localSteps, batchSize and roundDeadlineS.
- * \param cmd the command line
- * \param check the checks that parse it
- * \param p the parameters the options set
+ * \brief Register the flagship's options of the cell's geometry and radio
+ * (minRadiusM, maxRadiusM: AnnulusPositionAllocator; numRbs, rbBandwidthHz:
+ * OfdmaChannel; txPowerW: OfdmaNetDevice; waterfallThreshold;
+ * redrawInterference, initialEnergyJ), of the crowdsourcing tasks (tasks;
+ * scheduler, taskArrival, tasksPerRound, taskArrivalRatePerS,
+ * unplacedTasks, taskBandwidthMhz, taskEnergyBudgetJ, preset:
+ * TaskCoordinator) and of the model (model, l2, hiddenUnits,
+ * dirichletAlpha).
+ * \param options the program's options
  */
-void AddTrainingRoundOptions(CommandLine& cmd,
-                             CommandLineChecks& check,
-                             TrainingScenarioParameters& p);
+void AddTrainingScenarioOptions(ProgramOptions& options);
+
+/**
+ * \ingroup edge-dml
+ * \brief Register the flagship's options of the rounds and workers:
+ * roundGapS (ParameterServerApplication), learningRate, syncPolicy,
+ * availability, stragglerShiftS, stragglerMeanS (TrainingScenarioHelper),
+ * busyPolicy (WorkerApplication), the availability models' probabilities,
+ * and syncN, syncBatches (NSyncPolicy::N and NBatchSyncPolicy::Batches,
+ * 40 by default here).
+ * \param options the program's options
+ */
+void AddTrainingLearningOptions(ProgramOptions& options);
+
+/**
+ * \ingroup edge-dml
+ * \brief Register the shared options of the rounds: rounds, localSteps and
+ * roundDeadlineS (TrainingScenarioHelper) and batchSize (LocalTrainer).
+ * \param options the program's options
+ */
+void AddTrainingRoundOptions(ProgramOptions& options);
 
 } // namespace edgedml
 } // namespace ns3
