@@ -38,6 +38,7 @@
 #include "program-options.h"
 #include "training-report.h"
 #include "training-scenario-options.h"
+#include "worker-policy-options.h"
 
 #include "ns3/core-module.h"
 #include "ns3/edge-dml-module.h"
@@ -68,6 +69,7 @@ main(int argc, char* argv[])
     AddTrainingScenarioOptions(options);
     AddTrainingRoundOptions(options);
     AddTrainingLearningOptions(options);
+    AddWorkerPolicyOptions(options);
     options.AddValue("dataDir",
                      "Directory of the Fashion-MNIST IDX .gz files.",
                      dataDir,

@@ -54,7 +54,8 @@ TrainingRecorder::TrainingRecorder(const TrainingScenario& scenario,
     : m_scenario(scenario),
       m_test(std::move(test)),
       m_evaluateEvery(std::max<uint32_t>(1, evaluateEvery)),
-      m_workers(scenario.edgeNodes.GetN())
+      m_workers(scenario.edgeNodes.GetN()),
+      m_cost(scenario)
 {
     NS_ABORT_MSG_UNLESS(scenario.server && scenario.model, "TrainingRecorder: empty scenario");
     for (uint32_t i = 0; i < scenario.edgeNodes.GetN(); ++i)
@@ -216,6 +217,12 @@ TrainingRecorder::GetInitialEvaluation() const
     return m_initial;
 }
 
+TrainingCostAccountant&
+TrainingRecorder::GetCostAccountant()
+{
+    return m_cost;
+}
+
 RoundRecord&
 TrainingRecorder::Round(uint32_t round)
 {
@@ -273,6 +280,8 @@ TrainingRecorder::RoundEnded(uint32_t round, uint32_t participants, Time /* dura
     r.testAccuracy = m_last.accuracy;
     r.testLoss = m_last.loss;
     r.energyJ = TotalEnergyJ();
+    r.cost = m_cost.CloseRound(round, r.startS, r.endS, r.energyJ);
+    r.totalCost = m_cost.GetTotal().Total();
     if (m_progress)
     {
         *m_progress << "round " << round + 1 << " t=" << std::fixed << std::setprecision(3)
@@ -294,7 +303,8 @@ TrainingRecorder::UpdateReceived(uint32_t worker, uint32_t round)
 void
 TrainingRecorder::UpdateDropped(uint32_t worker, uint32_t round, int reason)
 {
-    NS_ABORT_MSG_IF(reason < 0 || reason > 3, "TrainingRecorder: unknown drop reason " << reason);
+    NS_ABORT_MSG_IF(reason < 0 || reason > ParameterServerApplication::UNSELECTED,
+                    "TrainingRecorder: unknown drop reason " << reason);
     ++Round(round).dropped[reason];
     ++m_workers[Index(worker)].dropped[reason];
 }
@@ -305,7 +315,9 @@ TrainingRecorder::WriteRounds(std::ostream& out) const
     using PS = ParameterServerApplication;
     out << "round,time_s,start_s,eligible,participants,busy_dropped,lost_dropped,late_dropped,"
            "offline_dropped,tasks_pending,free_es,tasks_assigned,task_energy_j,utility,"
-           "test_accuracy,test_loss,energy_j,training_loss,optimality_gap,gap_bound\n";
+           "test_accuracy,test_loss,energy_j,training_loss,optimality_gap,gap_bound,"
+           "unselected_dropped,cost_instance,cost_cell,cost_backhaul,cost_energy,cost,"
+           "total_cost\n";
     out << std::setprecision(10);
     const std::vector<double> bounds = GetGapBounds();
     // An empty cell for a value that is not known.
@@ -330,7 +342,10 @@ TrainingRecorder::WriteRounds(std::ostream& out) const
             << "," << r.testAccuracy << "," << r.testLoss << "," << r.energyJ << ",";
         cell(r.trainingLoss) << ",";
         cell(r.trainingLoss - m_optimum) << ",";
-        cell(bounds[t]) << "\n";
+        cell(bounds[t]) << ",";
+        out << r.dropped[PS::UNSELECTED] << "," << r.cost.instance << "," << r.cost.cell << ","
+            << r.cost.backhaul << "," << r.cost.energy << "," << r.cost.Total() << ","
+            << r.totalCost << "\n";
     }
 }
 
@@ -340,7 +355,8 @@ TrainingRecorder::WriteWorkers(std::ostream& out) const
     using PS = ParameterServerApplication;
     out << "es,node,distance_m,samples,cpu_hz,rounds_participated,busy_dropped,lost_dropped,"
            "late_dropped,offline_dropped,tasks_executed,energy_j,compute_energy_j,"
-           "transmit_energy_j,task_energy_j,online\n";
+           "transmit_energy_j,task_energy_j,online,unselected_dropped,spot,rented_s,cell_bytes,"
+           "cost_instance,cost_cell,cost_energy,cost\n";
     out << std::setprecision(10);
     Ptr<MobilityModel> psMobility = m_scenario.psNode->GetObject<MobilityModel>();
     for (uint32_t i = 0; i < m_workers.size(); ++i)
@@ -350,6 +366,7 @@ TrainingRecorder::WriteWorkers(std::ostream& out) const
         Ptr<EdgeServerEnergyModel> energy =
             DynamicCast<EdgeServerEnergyModel>(m_scenario.energyModels.Get(i));
         const double distance = node->GetObject<MobilityModel>()->GetDistanceFrom(psMobility);
+        const TrainingCost cost = m_cost.GetWorkerCost(i);
         out << i << "," << node->GetId() << "," << distance << ","
             << m_scenario.servers[i]->GetSamples() << ","
             << m_scenario.servers[i]->GetCpuFrequencyHz() << "," << w.participated << ","
@@ -359,7 +376,10 @@ TrainingRecorder::WriteWorkers(std::ostream& out) const
             << energy->GetEnergyJ(EnergyActivity::COMPUTE) << ","
             << energy->GetEnergyJ(EnergyActivity::TRANSMIT) << ","
             << energy->GetEnergyJ(EnergyActivity::TASK) << ","
-            << (m_scenario.servers[i]->IsOnline() ? 1 : 0) << "\n";
+            << (m_scenario.servers[i]->IsOnline() ? 1 : 0) << "," << w.dropped[PS::UNSELECTED]
+            << "," << (m_cost.IsSpot(i) ? 1 : 0) << "," << m_cost.GetRentedS(i) << ","
+            << m_cost.GetCellBytes(i) << "," << cost.instance << "," << cost.cell << ","
+            << cost.energy << "," << cost.Total() << "\n";
     }
 }
 

@@ -5,6 +5,7 @@
 #ifndef EDGE_DML_TRAINING_RECORDER_H
 #define EDGE_DML_TRAINING_RECORDER_H
 
+#include "training-cost-accountant.h"
 #include "training-scenario-helper.h"
 
 #include "ns3/convergence-bound.h"
@@ -31,26 +32,28 @@ class LearningModel;
  */
 struct RoundRecord
 {
-    bool started{false};             //!< the round started
-    bool ended{false};               //!< the round ended (aggregated)
-    double startS{0.0};              //!< start time, in s
-    double endS{0.0};                //!< end time, in s
-    uint32_t eligible{0};            //!< workers online and not busy at the start
-    uint32_t participants{0};        //!< updates aggregated
-    uint32_t dropped[4]{0, 0, 0, 0}; //!< drops by ParameterServerApplication::DropReason
-    double testAccuracy{0.0};        //!< test accuracy of W_{t+1}
-    double testLoss{0.0};            //!< test loss of W_{t+1} (with the L2 term)
-    double energyJ{0.0};             //!< energy spent by all ES until the round end, in J
-    uint32_t tasksPending{0};        //!< tasks offered to the scheduler at this round's epoch
-    uint32_t freeServers{0};         //!< ES free (online, not busy) at the epoch
-    uint32_t tasksAssigned{0};       //!< tasks placed at this round's epoch
-    double taskEnergyJ{0.0};         //!< task energy of the tasks placed at this epoch, in J
-    double utility{0.0};             //!< system utility U of the epoch's placement
-    bool scheduled{false};           //!< an epoch ran at this round's start
-    bool feasible{true};             //!< the epoch's solve found a placement
-    double aggregatedSamples{0.0};   //!< sum of s_i over the updates aggregated
+    bool started{false};                //!< the round started
+    bool ended{false};                  //!< the round ended (aggregated)
+    double startS{0.0};                 //!< start time, in s
+    double endS{0.0};                   //!< end time, in s
+    uint32_t eligible{0};               //!< workers online and not busy at the start
+    uint32_t participants{0};           //!< updates aggregated
+    uint32_t dropped[5]{0, 0, 0, 0, 0}; //!< drops by ParameterServerApplication::DropReason
+    double testAccuracy{0.0};           //!< test accuracy of W_{t+1}
+    double testLoss{0.0};               //!< test loss of W_{t+1} (with the L2 term)
+    double energyJ{0.0};                //!< energy spent by all ES until the round end, in J
+    uint32_t tasksPending{0};           //!< tasks offered to the scheduler at this round's epoch
+    uint32_t freeServers{0};            //!< ES free (online, not busy) at the epoch
+    uint32_t tasksAssigned{0};          //!< tasks placed at this round's epoch
+    double taskEnergyJ{0.0};            //!< task energy of the tasks placed at this epoch, in J
+    double utility{0.0};                //!< system utility U of the epoch's placement
+    bool scheduled{false};              //!< an epoch ran at this round's start
+    bool feasible{true};                //!< the epoch's solve found a placement
+    double aggregatedSamples{0.0};      //!< sum of s_i over the updates aggregated
     double trainingLoss{std::numeric_limits<double>::quiet_NaN()}; //!< F(W_{t+1}) on the
                                                                    //!< training samples
+    TrainingCost cost;     //!< what the round cost (TrainingCostAccountant)
+    double totalCost{0.0}; //!< cost of the rounds up to this one
 };
 
 /**
@@ -59,9 +62,9 @@ struct RoundRecord
  */
 struct WorkerRecord
 {
-    uint32_t participated{0};        //!< rounds whose aggregate holds its update
-    uint32_t dropped[4]{0, 0, 0, 0}; //!< drops by reason
-    uint32_t tasksAssigned{0};       //!< crowdsourcing tasks placed on it
+    uint32_t participated{0};           //!< rounds whose aggregate holds its update
+    uint32_t dropped[5]{0, 0, 0, 0, 0}; //!< drops by reason
+    uint32_t tasksAssigned{0};          //!< crowdsourcing tasks placed on it
 };
 
 /**
@@ -130,6 +133,9 @@ class TrainingRecorder
     /// \return the test accuracy and loss of W_0 (before any round)
     ModelEvaluation GetInitialEvaluation() const;
 
+    /// \return the cost accountant (e.g. to add backhaul bytes)
+    TrainingCostAccountant& GetCostAccountant();
+
     /// \param out where to write the rounds table (CSV with a header)
     void WriteRounds(std::ostream& out) const;
     /// \param out where to write the per-ES table (CSV with a header)
@@ -187,6 +193,7 @@ class TrainingRecorder
     bool m_hasBound{false};                                     //!< SetConvergenceBound was called
     ConvergenceConstants m_boundConstants;                      //!< mu, L, zeta1, zeta2
     double m_optimum{std::numeric_limits<double>::quiet_NaN()}; //!< F*
+    TrainingCostAccountant m_cost; //!< prices rented time, bytes and energy
 };
 
 } // namespace edgedml

@@ -181,6 +181,33 @@ TrainingScenarioHelper::GetTypeId()
                           StringValue("Always"),
                           MakeStringAccessor(&TrainingScenarioHelper::m_availability),
                           MakeDerivedTypeNameChecker<WorkerAvailabilityModel>())
+            .AddAttribute("WorkerSelector",
+                          "Which eligible workers train in a round: a short name (AllAvailable, "
+                          "RandomK, BestChannel, LargestData, PowerOfChoice, DataValue) or the "
+                          "TypeId name of a WorkerSelector subclass; its K and weights are its "
+                          "attributes' defaults.",
+                          StringValue("AllAvailable"),
+                          MakeStringAccessor(&TrainingScenarioHelper::m_workerSelector),
+                          MakeDerivedTypeNameChecker<WorkerSelector>())
+            .AddAttribute("WorkerRamp",
+                          "Give the worker selector an exponential WorkerRamp (its attributes' "
+                          "defaults) instead of its fixed K; AllAvailable ignores it.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&TrainingScenarioHelper::m_workerRamp),
+                          MakeBooleanChecker())
+            .AddAttribute("LearningRateSchedule",
+                          "eta_t of each round: a short name (Constant, InverseTime, Step) or "
+                          "the TypeId name of a LearningRateSchedule subclass.",
+                          StringValue("Constant"),
+                          MakeStringAccessor(&TrainingScenarioHelper::m_learningRateSchedule),
+                          MakeDerivedTypeNameChecker<LearningRateSchedule>())
+            .AddAttribute("LocalWork",
+                          "Local steps and batch size of each update: a short name (Fixed, "
+                          "DataProportional, ComputeProportional, Adaptive) or the TypeId name "
+                          "of a LocalWorkPolicy subclass.",
+                          StringValue("Fixed"),
+                          MakeStringAccessor(&TrainingScenarioHelper::m_localWork),
+                          MakeDerivedTypeNameChecker<LocalWorkPolicy>())
             .AddAttribute("StragglerShiftS",
                           "Shift of the workers' straggler delay (a shifted exponential "
                           "between local compute and upload), in s; shift and mean 0: none.",
@@ -347,9 +374,31 @@ TrainingScenarioHelper::Install(std::shared_ptr<const Dataset> train,
         Resolve(m_availability, WorkerAvailabilityModel::GetTypeId()).GetName());
     s.executor = CreateObject<TrainingExecutor>();
     training.SetWorkerAttribute("Executor", PointerValue(s.executor));
+    // Who trains and how much (one selector per scenario; the schedule and
+    // the local-work policy are shared by its workers: a schedule has no
+    // state, a local-work policy keeps its state per worker).
+    Ptr<WorkerSelector> selector =
+        ObjectFactory(Resolve(m_workerSelector, WorkerSelector::GetTypeId()).GetName())
+            .Create<WorkerSelector>();
+    if (m_workerRamp)
+    {
+        selector->SetAttribute("Ramp", PointerValue(CreateObject<WorkerRamp>()));
+    }
+    training.SetServerAttribute("WorkerSelector", PointerValue(selector));
+    training.SetWorkerAttribute(
+        "LearningRateSchedule",
+        PointerValue(
+            ObjectFactory(
+                Resolve(m_learningRateSchedule, LearningRateSchedule::GetTypeId()).GetName())
+                .Create<LearningRateSchedule>()));
+    training.SetWorkerAttribute(
+        "LocalWork",
+        PointerValue(ObjectFactory(Resolve(m_localWork, LocalWorkPolicy::GetTypeId()).GetName())
+                         .Create<LocalWorkPolicy>()));
     s.server = training.InstallServer(s.psNode, s.model);
     s.workers = training.InstallWorkers(s.edgeNodes, s.server, s.model, train, s.shards);
     stream += TrainingHelper::AssignStreams(s.workers, stream);
+    stream += s.server->AssignStreams(stream); // the worker selector's draws (if any)
 
     // The crowdsourcing tasks (TaskCoordinator's defaults: scheduler,
     // arrivals, capacities, preset); Start() begins Poisson arrivals.
@@ -369,16 +418,23 @@ TrainingScenarioHelper::Install(std::shared_ptr<const Dataset> train,
     Ptr<TaskCoordinator> coordinator = s.coordinator;
     Ptr<OfdmaNetDevice> psDevice = s.psDevice;
     NetDeviceContainer edgeDevices = s.edgeDevices;
+    ParameterServerApplication* server = PeekPointer(s.server); // the hook lives in it
     s.server->SetRoundStartHook(Callback<void, uint32_t>(
-        [redraw, hook, channel, coordinator, psDevice, edgeDevices](uint32_t round) {
+        [redraw, hook, channel, coordinator, psDevice, edgeDevices, server](uint32_t round) {
             if (redraw)
             {
                 channel->RedrawUplinkInterference();
             }
+            // This round's o_i, for the worker selector and the task scheduler.
+            const std::vector<double> o =
+                ComputeTrainingSuccessProbabilities(channel, psDevice, edgeDevices);
+            for (uint32_t i = 0; i < edgeDevices.GetN(); ++i)
+            {
+                server->SetWorkerSuccessProbability(edgeDevices.Get(i)->GetNode()->GetId(), o[i]);
+            }
             if (coordinator)
             {
-                coordinator->SetTrainingSuccessProbabilities(
-                    ComputeTrainingSuccessProbabilities(channel, psDevice, edgeDevices));
+                coordinator->SetTrainingSuccessProbabilities(o);
                 coordinator->RunEpoch(round);
             }
             if (!hook.IsNull())

@@ -154,24 +154,28 @@ class TrainingScenarioHelper : public Object
         Ptr<OfdmaNetDevice> psDevice,
         const NetDeviceContainer& devices);
 
-    uint32_t m_numEdgeServers;       //!< n
-    uint32_t m_samplesPerServer;     //!< s_i of every ES (0: EdgeServerHelper's draw)
-    Socket m_socket;                 //!< the transport
-    uint16_t m_port;                 //!< UDP port of the parameter server and the workers
-    bool m_redrawInterference;       //!< redraw I_i at every round start
-    double m_initialEnergyJ;         //!< battery energy of each ES, in J
-    std::string m_learningModel;     //!< LearningModel type (short or TypeId name)
-    double m_dirichletAlpha;         //!< Dirichlet alpha of the split (0: IID)
-    uint32_t m_rounds;               //!< ParameterServerApplication::MaxRounds
-    uint32_t m_localSteps;           //!< LocalTrainer::LocalSteps tau
-    double m_learningRate;           //!< LocalTrainer::LearningRate eta
-    double m_roundDeadlineS;         //!< SyncPolicy::RoundDeadlineS, in s (0: none)
-    std::string m_syncPolicy;        //!< SyncPolicy type (short or TypeId name)
-    std::string m_availability;      //!< WorkerAvailabilityModel type (short or TypeId name)
-    double m_stragglerShiftS;        //!< shift of the straggler delay, in s
-    double m_stragglerMeanS;         //!< mean of its exponential part, in s
-    bool m_tasks;                    //!< run a TaskCoordinator
-    Callback<void, uint32_t> m_hook; //!< the caller's round-start hook
+    uint32_t m_numEdgeServers;          //!< n
+    uint32_t m_samplesPerServer;        //!< s_i of every ES (0: EdgeServerHelper's draw)
+    Socket m_socket;                    //!< the transport
+    uint16_t m_port;                    //!< UDP port of the parameter server and the workers
+    bool m_redrawInterference;          //!< redraw I_i at every round start
+    double m_initialEnergyJ;            //!< battery energy of each ES, in J
+    std::string m_learningModel;        //!< LearningModel type (short or TypeId name)
+    double m_dirichletAlpha;            //!< Dirichlet alpha of the split (0: IID)
+    uint32_t m_rounds;                  //!< ParameterServerApplication::MaxRounds
+    uint32_t m_localSteps;              //!< LocalTrainer::LocalSteps tau
+    double m_learningRate;              //!< LocalTrainer::LearningRate eta
+    double m_roundDeadlineS;            //!< SyncPolicy::RoundDeadlineS, in s (0: none)
+    std::string m_syncPolicy;           //!< SyncPolicy type (short or TypeId name)
+    std::string m_availability;         //!< WorkerAvailabilityModel type (short or TypeId name)
+    std::string m_workerSelector;       //!< WorkerSelector type (short or TypeId name)
+    bool m_workerRamp;                  //!< give the selector a WorkerRamp
+    std::string m_learningRateSchedule; //!< LearningRateSchedule type (short or TypeId name)
+    std::string m_localWork;            //!< LocalWorkPolicy type (short or TypeId name)
+    double m_stragglerShiftS;           //!< shift of the straggler delay, in s
+    double m_stragglerMeanS;            //!< mean of its exponential part, in s
+    bool m_tasks;                       //!< run a TaskCoordinator
+    Callback<void, uint32_t> m_hook;    //!< the caller's round-start hook
 };
 
 } // namespace edgedml

@@ -47,6 +47,8 @@ ParameterServerApplication::GetDropReasonName(DropReason reason)
         return "Late";
     case OFFLINE:
         return "Offline";
+    case UNSELECTED:
+        return "Unselected";
     }
     return "Unknown";
 }
@@ -111,6 +113,20 @@ ParameterServerApplication::GetTypeId()
                           StringValue("ns3::edgedml::FullSyncPolicy"),
                           MakePointerAccessor(&ParameterServerApplication::m_policy),
                           MakePointerChecker<SyncPolicy>())
+            .AddAttribute("WorkerSelector",
+                          "Which eligible workers train in a round (a WorkerSelector: "
+                          "AllAvailableSelector, RandomKSelector, BestChannelSelector, "
+                          "LargestDataSelector, PowerOfChoiceSelector, DataValueSelector); "
+                          "the others are reported dropped, reason Unselected.",
+                          StringValue("ns3::edgedml::AllAvailableSelector"),
+                          MakePointerAccessor(&ParameterServerApplication::m_selector),
+                          MakePointerChecker<WorkerSelector>())
+            .AddTraceSource(
+                "WorkerSelected",
+                "An eligible worker was selected to train in a round (worker, round), at "
+                "the round start.",
+                MakeTraceSourceAccessor(&ParameterServerApplication::m_workerSelectedTrace),
+                "ns3::edgedml::ParameterServerApplication::WorkerSelectedTracedCallback")
             .AddTraceSource(
                 "TrainingFinished",
                 "All MaxRounds rounds closed and every update of them was resolved "
@@ -118,10 +134,11 @@ ParameterServerApplication::GetTypeId()
                 "simulation.",
                 MakeTraceSourceAccessor(&ParameterServerApplication::m_trainingFinishedTrace),
                 "ns3::edgedml::ParameterServerApplication::TrainingFinishedTracedCallback")
-            .AddTraceSource("RoundStart",
-                            "A round started (round, eligible workers).",
-                            MakeTraceSourceAccessor(&ParameterServerApplication::m_roundStartTrace),
-                            "ns3::edgedml::ParameterServerApplication::RoundStartTracedCallback")
+            .AddTraceSource(
+                "RoundStart",
+                "A round started (round, eligible workers the WorkerSelector selected).",
+                MakeTraceSourceAccessor(&ParameterServerApplication::m_roundStartTrace),
+                "ns3::edgedml::ParameterServerApplication::RoundStartTracedCallback")
             .AddTraceSource("RoundEnd",
                             "A round was aggregated (round, participants, duration).",
                             MakeTraceSourceAccessor(&ParameterServerApplication::m_roundEndTrace),
@@ -177,6 +194,7 @@ ParameterServerApplication::SetModel(Ptr<LearningModel> model)
     }
     m_model = model;
     m_parameters = model->GetParameters();
+    m_candidates.SetModel(model);
 }
 
 void
@@ -217,6 +235,24 @@ Ptr<SyncPolicy>
 ParameterServerApplication::GetSyncPolicy() const
 {
     return m_policy;
+}
+
+Ptr<WorkerSelector>
+ParameterServerApplication::GetWorkerSelector() const
+{
+    return m_selector;
+}
+
+void
+ParameterServerApplication::SetWorkerSuccessProbability(uint32_t worker, double probability)
+{
+    m_candidates.SetSuccessProbability(worker, probability);
+}
+
+int64_t
+ParameterServerApplication::AssignStreams(int64_t stream)
+{
+    return m_selector ? m_selector->AssignStreams(stream) : 0;
 }
 
 void
@@ -266,6 +302,8 @@ ParameterServerApplication::DoDispose()
     m_socket = nullptr;
     m_roundStartHook = MakeNullCallback<void, uint32_t>();
     m_policy = nullptr;
+    m_selector = nullptr;
+    m_candidates.Clear();
     m_model = nullptr;
     m_workers.clear();
     m_workerApps.clear();
@@ -313,6 +351,7 @@ ParameterServerApplication::StartRound()
             break;
         }
     }
+    SelectWorkers();
     const uint32_t eligible = static_cast<uint32_t>(m_eligible.size());
     m_roundStartTrace(m_round, eligible);
     NS_LOG_INFO("round " << m_round << " starts with " << eligible << " eligible workers");
@@ -332,6 +371,36 @@ ParameterServerApplication::StartRound()
     {
         m_deadlineEvent =
             Simulator::Schedule(deadline, &ParameterServerApplication::EndRound, this);
+    }
+}
+
+void
+ParameterServerApplication::SelectWorkers()
+{
+    if (!m_selector || m_eligible.empty())
+    {
+        return;
+    }
+    const std::vector<uint32_t> chosen =
+        m_selector->Select(m_round,
+                           m_candidates.Build(m_workers, m_workerApps, m_eligible, m_parameters));
+    const std::set<uint32_t> selected(chosen.begin(), chosen.end());
+    for (auto it = m_eligible.begin(); it != m_eligible.end();)
+    {
+        const uint32_t id = *it;
+        if (selected.count(id) > 0)
+        {
+            m_workerSelectedTrace(id, m_round);
+            ++it;
+            continue;
+        }
+        const auto app = m_workerApps.find(id);
+        if (app != m_workerApps.end())
+        {
+            app->second->Deselect(m_round);
+        }
+        it = m_eligible.erase(it);
+        Drop(id, m_round, UNSELECTED);
     }
 }
 

@@ -9,6 +9,8 @@
 #include "parameter-message.h"
 #include "sync-policy.h"
 #include "worker-application.h"
+#include "worker-candidate-builder.h"
+#include "worker-selector.h"
 
 #include "ns3/address.h"
 #include "ns3/application.h"
@@ -42,7 +44,11 @@ class LearningModel;
  * without a WorkerApplication is judged by its EdgeServer flags alone).
  * Workers offline or unavailable are reported dropped with reason OFFLINE,
  * workers busy with a task (y_i = 1) with reason BUSY; the others are
- * eligible. It then broadcasts W_t to BroadcastRemote as message t
+ * eligible. The WorkerSelector (attribute; default AllAvailableSelector, every
+ * eligible worker) then picks the round's workers among the eligible ones;
+ * the eligible workers it leaves out are reported dropped with reason
+ * UNSELECTED and do not train (WorkerApplication::Deselect); from here on
+ * "eligible" means eligible and selected. It then broadcasts W_t to BroadcastRemote as message t
  * (SendParameterMessage: real encoded parameters in the payload) and
  * collects the workers' updates (update messages of round t,
  * MakeUpdateMessageId). The SyncPolicy decides which arriving updates are
@@ -75,15 +81,16 @@ class ParameterServerApplication : public Application
     /// Why a worker's update did not enter the aggregate.
     enum DropReason
     {
-        BUSY,    //!< the worker executes a crowdsourcing task (y_i = 1)
-        LOST,    //!< the update never arrived whole (c_i = 0 or u_i = 0)
-        LATE,    //!< the update arrived after its round closed or beyond the policy's count
-        OFFLINE, //!< the worker was offline or unavailable (volatile) at the round start
+        BUSY,       //!< the worker executes a crowdsourcing task (y_i = 1)
+        LOST,       //!< the update never arrived whole (c_i = 0 or u_i = 0)
+        LATE,       //!< the update arrived after its round closed or beyond the policy's count
+        OFFLINE,    //!< the worker was offline or unavailable (volatile) at the round start
+        UNSELECTED, //!< eligible, but the WorkerSelector left it out of the round
     };
 
     /**
      * \param reason a drop reason
-     * \return its name ("Busy", "Lost", "Late", "Offline")
+     * \return its name ("Busy", "Lost", "Late", "Offline", "Unselected")
      */
     static std::string GetDropReasonName(DropReason reason);
 
@@ -132,6 +139,31 @@ class ParameterServerApplication : public Application
 
     /// \return the synchronisation policy
     Ptr<SyncPolicy> GetSyncPolicy() const;
+
+    /// \return the worker selector (attribute WorkerSelector)
+    Ptr<WorkerSelector> GetWorkerSelector() const;
+
+    /**
+     * \brief Set o_i, the success probability of a worker's next upload, as
+     * the WorkerSelector sees it (1 until set; e.g. set at every round start
+     * by the round-start hook).
+     * \param worker the worker id \param probability o_i, in [0, 1]
+     */
+    void SetWorkerSuccessProbability(uint32_t worker, double probability);
+
+    /**
+     * \brief Use fixed random streams (the WorkerSelector's draws).
+     * \param stream first stream index
+     * \return the number of streams used
+     */
+    int64_t AssignStreams(int64_t stream);
+
+    /**
+     * TracedCallback signature for selected workers.
+     * \param worker the worker's id (node id)
+     * \param round the round
+     */
+    typedef void (*WorkerSelectedTracedCallback)(uint32_t worker, uint32_t round);
 
     /**
      * TracedCallback signature for round starts.
@@ -182,6 +214,8 @@ class ParameterServerApplication : public Application
 
     /// Start the next round: eligibility, broadcast, deadline.
     void StartRound();
+    /// Let the WorkerSelector pick the round's workers among the eligible ones.
+    void SelectWorkers();
     /// Aggregate and close the current round.
     void EndRound();
     /// After the last round and FinalDrainS: resolve every missing update.
@@ -221,15 +255,17 @@ class ParameterServerApplication : public Application
      */
     void Discard(uint32_t worker, uint32_t round, DropReason reason);
 
-    TypeId m_protocol;             //!< socket factory type
-    Address m_local;               //!< local address to bind (receives the uplink)
-    Address m_broadcast;           //!< downlink broadcast address
-    uint32_t m_packetPayloadBytes; //!< socket payload per packet, header included, in bytes
-    ParameterEncoding m_encoding;  //!< wire format of the parameters
-    uint32_t m_maxRounds;          //!< rounds to run
-    double m_roundGapS;            //!< pause between a round's end and the next start, in s
-    double m_finalDrainS;          //!< wait for missing updates after the last round, in s
-    Ptr<SyncPolicy> m_policy;      //!< synchronisation policy
+    TypeId m_protocol;                   //!< socket factory type
+    Address m_local;                     //!< local address to bind (receives the uplink)
+    Address m_broadcast;                 //!< downlink broadcast address
+    uint32_t m_packetPayloadBytes;       //!< socket payload per packet, header included, in bytes
+    ParameterEncoding m_encoding;        //!< wire format of the parameters
+    uint32_t m_maxRounds;                //!< rounds to run
+    double m_roundGapS;                  //!< pause between a round's end and the next start, in s
+    double m_finalDrainS;                //!< wait for missing updates after the last round, in s
+    Ptr<SyncPolicy> m_policy;            //!< synchronisation policy
+    Ptr<WorkerSelector> m_selector;      //!< who trains in a round
+    WorkerCandidateBuilder m_candidates; //!< what the selector knows of the workers
     Callback<void, uint32_t> m_roundStartHook; //!< called before each round's eligibility
 
     Ptr<LearningModel> m_model;                    //!< the model (shape, W_0)
@@ -263,6 +299,7 @@ class ParameterServerApplication : public Application
     TracedCallback<uint32_t, uint32_t, uint32_t> m_updateAggregatedTrace; //!< each aggregated
     TracedCallback<uint32_t, uint32_t, int> m_updateDiscardedTrace; //!< arrived, not aggregated
     TracedCallback<uint32_t> m_trainingFinishedTrace;               //!< all rounds resolved
+    TracedCallback<uint32_t, uint32_t> m_workerSelectedTrace;       //!< worker trains in a round
 };
 
 } // namespace edgedml

@@ -4,6 +4,8 @@
 
 #include "worker-application.h"
 
+#include "worker-candidate-builder.h"
+
 #include "ns3/abort.h"
 #include "ns3/address-utils.h"
 #include "ns3/boolean.h"
@@ -115,6 +117,26 @@ WorkerApplication::GetTypeId()
                           StringValue("ns3::edgedml::AlwaysAvailable"),
                           MakePointerAccessor(&WorkerApplication::m_availability),
                           MakePointerChecker<WorkerAvailabilityModel>())
+            .AddAttribute("LearningRateSchedule",
+                          "eta_t of each round from the trainer's LearningRate eta_0 (a "
+                          "LearningRateSchedule: ConstantLearningRate, InverseTimeLearningRate, "
+                          "StepLearningRate; null: eta_0 in every round).",
+                          PointerValue(),
+                          MakePointerAccessor(&WorkerApplication::m_learningRateSchedule),
+                          MakePointerChecker<LearningRateSchedule>())
+            .AddAttribute("LocalWork",
+                          "Local steps and batch size of each update from the trainer's "
+                          "LocalSteps and BatchSize (a LocalWorkPolicy: FixedLocalWork, "
+                          "DataProportionalBatch, ComputeProportionalBatch, AdaptiveLocalSteps; "
+                          "null: fixed).",
+                          PointerValue(),
+                          MakePointerAccessor(&WorkerApplication::m_localWork),
+                          MakePointerChecker<LocalWorkPolicy>())
+            .AddTraceSource("LocalWork",
+                            "An update starts with these local steps, batch size and learning "
+                            "rate (round, tau, b, eta).",
+                            MakeTraceSourceAccessor(&WorkerApplication::m_localWorkTrace),
+                            "ns3::edgedml::WorkerApplication::LocalWorkTracedCallback")
             .AddTraceSource("ModelReceived",
                             "The whole model broadcast of a round arrived.",
                             MakeTraceSourceAccessor(&WorkerApplication::m_modelReceivedTrace),
@@ -202,6 +224,18 @@ Ptr<LocalTrainer>
 WorkerApplication::GetTrainer() const
 {
     return m_trainer;
+}
+
+std::shared_ptr<const Dataset>
+WorkerApplication::GetDataset() const
+{
+    return m_data;
+}
+
+void
+WorkerApplication::Deselect(uint32_t round)
+{
+    m_trainableRounds.erase(round);
 }
 
 WorkerApplication::BusyPolicy
@@ -322,6 +356,9 @@ WorkerApplication::DoDispose()
     m_socket = nullptr;
     m_stragglerDelayS = nullptr;
     m_availability = nullptr;
+    m_learningRateSchedule = nullptr;
+    m_localWork = nullptr;
+    m_lossModel = nullptr;
     m_edgeServer = nullptr;
     m_model = nullptr;
     m_trainer = nullptr;
@@ -408,10 +445,54 @@ WorkerApplication::ModelReceived(uint32_t round, const std::vector<uint8_t>& byt
     StartTraining(round, std::move(start), 0);
 }
 
+void
+WorkerApplication::ConfigureLocalWork(uint32_t round, const Eigen::VectorXd& start)
+{
+    if (!m_baseRead)
+    {
+        m_baseLearningRate = m_trainer->GetLearningRate();
+        m_baseLocalSteps = m_trainer->GetLocalSteps();
+        m_baseBatchSize = m_trainer->GetBatchSize();
+        m_baseRead = true;
+    }
+    if (m_learningRateSchedule)
+    {
+        m_trainer->SetAttribute(
+            "LearningRate",
+            DoubleValue(m_learningRateSchedule->GetRate(m_baseLearningRate, round)));
+    }
+    if (m_localWork)
+    {
+        LocalWorkContext context;
+        context.worker = GetWorkerId();
+        context.round = round;
+        context.localSteps = m_baseLocalSteps;
+        context.batchSize = m_baseBatchSize;
+        context.samples = static_cast<uint32_t>(m_rows.size());
+        context.cpuHz = GetEdgeServer()->GetCpuFrequencyHz();
+        context.loss = [this, &start]() {
+            if (!m_lossModel)
+            {
+                m_lossModel = CopyLearningModel(m_model);
+            }
+            m_lossModel->SetParameters(start);
+            return m_lossModel->Loss(*m_data, m_rows);
+        };
+        const LocalWork work = m_localWork->Choose(context);
+        m_trainer->SetAttribute("LocalSteps", UintegerValue(work.localSteps));
+        m_trainer->SetAttribute("BatchSize", UintegerValue(work.batchSize));
+    }
+    m_localWorkTrace(round,
+                     m_trainer->GetLocalSteps(),
+                     m_trainer->GetBatchSize(),
+                     m_trainer->GetLearningRate());
+}
+
 bool
 WorkerApplication::StartTraining(uint32_t round, Eigen::VectorXd start, uint32_t sequence)
 {
     FinishJob(); // the trainer's workspace is free again
+    ConfigureLocalWork(round, start);
     LocalTrainer::Batches batches = m_trainer->DrawBatches(m_rows);
     const double cycles = m_cyclesPerBit * m_bitsPerSample *
                           static_cast<double>(m_trainer->GetSamplesPerUpdate(m_rows));

@@ -5,6 +5,8 @@
 #ifndef EDGE_DML_WORKER_APPLICATION_H
 #define EDGE_DML_WORKER_APPLICATION_H
 
+#include "learning-rate-schedule.h"
+#include "local-work-policy.h"
 #include "parameter-encoding.h"
 #include "parameter-message.h"
 #include "training-executor.h"
@@ -158,6 +160,16 @@ class WorkerApplication : public Application
     /// \return the local trainer (null before SetLearning)
     Ptr<LocalTrainer> GetTrainer() const;
 
+    /// \return the data set its shard indexes (null before SetLearning)
+    std::shared_ptr<const Dataset> GetDataset() const;
+
+    /**
+     * \brief The parameter server's WorkerSelector left the worker out of a
+     * begun round: it does not train in it.
+     * \param round the round
+     */
+    void Deselect(uint32_t round);
+
     /**
      * \brief Use fixed random streams (the trainer's batch draws, then the
      * straggler delay if set, then the availability model).
@@ -178,6 +190,15 @@ class WorkerApplication : public Application
      * \param available whether the availability model let the worker take part
      */
     typedef void (*AvailabilityTracedCallback)(uint32_t round, bool available);
+
+    /**
+     * TracedCallback signature for the local work of an update.
+     * \param round the round \param localSteps tau \param batchSize b \param learningRate eta
+     */
+    typedef void (*LocalWorkTracedCallback)(uint32_t round,
+                                            uint32_t localSteps,
+                                            uint32_t batchSize,
+                                            double learningRate);
 
   private:
     void StartApplication() override;
@@ -211,6 +232,12 @@ class WorkerApplication : public Application
      * \return whether the computation started
      */
     bool StartTraining(uint32_t round, Eigen::VectorXd start, uint32_t sequence);
+    /**
+     * \brief Before an update: the learning rate of the round
+     * (LearningRateSchedule) and the local steps and batch size (LocalWork).
+     * \param round the round \param start W_t
+     */
+    void ConfigureLocalWork(uint32_t round, const Eigen::VectorXd& start);
     /// Wait for the arithmetic in flight (if any) and keep its parameters in m_update.
     void FinishJob();
     /// \return whether a newer model that arrived while computing was started
@@ -254,6 +281,14 @@ class WorkerApplication : public Application
     uint32_t m_pendingRound;              //!< its round
     Eigen::VectorXd m_pendingStart;       //!< its parameters
     uint32_t m_updatesSent;               //!< updates uploaded
+    Ptr<LearningRateSchedule> m_learningRateSchedule; //!< eta_t (null: the trainer's)
+    Ptr<LocalWorkPolicy> m_localWork;                 //!< tau and b per update (null: fixed)
+    Ptr<LearningModel> m_lossModel;                   //!< private copy for F_i(W_t)
+    bool m_baseRead{false};                           //!< whether the bases below were read
+    double m_baseLearningRate{0.0};                   //!< the trainer's configured eta_0
+    uint32_t m_baseLocalSteps{1};                     //!< the trainer's configured tau
+    uint32_t m_baseBatchSize{1};                      //!< the trainer's configured b
+    TracedCallback<uint32_t, uint32_t, uint32_t, double> m_localWorkTrace; //!< tau, b, eta
 
     TracedCallback<uint32_t> m_modelReceivedTrace;      //!< whole broadcast received
     TracedCallback<uint32_t> m_trainingStartTrace;      //!< local training started

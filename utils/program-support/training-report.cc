@@ -91,7 +91,7 @@ PrintTrainingSummary(std::ostream& os,
        << "  test accuracy " << recorder.GetInitialEvaluation().accuracy << " -> "
        << last.testAccuracy << ", test loss " << last.testLoss << "\n"
        << "  mean participants per round " << participation / completed << " of " << n
-       << ", energy " << last.energyJ << " J\n"
+       << ", energy " << last.energyJ << " J, cost " << last.totalCost << "\n"
        << "  tasks placed " << tasksPlaced << ", busy drops " << busyDropped
        << ", mean system utility " << utility / completed << "\n"
        << "  results in " << files << std::endl;
